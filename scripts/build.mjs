@@ -1,0 +1,17 @@
+// Bundles the bin into one file: faster start (no module resolution across
+// node_modules) and nothing to install for npx or a Claude Desktop bundle.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some dependencies are CommonJS and call require() for Node built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } });
+await build({ ...common, entryPoints: ['scripts/demo.ts'], outfile: '.build/demo.js' });

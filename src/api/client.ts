@@ -1,0 +1,210 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import {
+  ApiCancelledError,
+  ApiContractError,
+  ApiHttpError,
+  ApiNetworkError,
+  ApiTimeoutError,
+  MissingApiKeyError,
+} from './errors.js';
+import { deriveIdempotencyKey } from './idempotency-key.js';
+import { redact } from './redact.js';
+import { parseRetryAfter } from './retry-after.js';
+import {
+  DeleteEnvelope,
+  MeetingItemEnvelope,
+  MeetingListEnvelope,
+  type CreateMeetingBody,
+  type DeleteResult,
+  type Meeting,
+  type MeetingList,
+  type MeetingQuery,
+  type UpdateMeetingBody,
+} from './schemas.js';
+
+export interface ClientOptions {
+  baseUrl: string;
+  apiKey: string | undefined;
+  timeoutMs: number;
+  userAgent: string;
+  /** Most sockets open to the API at once; calls beyond it queue on the pool. */
+  maxConnections?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface MutationOptions extends CallOptions {
+  /** Overrides the derived key (a caller that manages its own retries). */
+  idempotencyKey?: string;
+}
+
+// A proxy's error page or a runaway list should fail cleanly, not fill memory.
+const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Typed HTTP client for ../shared/api/meetings.md. One keep-alive pool for the
+ * process; every failure becomes one of the errors in ./errors.ts.
+ */
+export class HiringCenterClient {
+  private readonly pool: Pool;
+  private readonly basePath: string;
+
+  constructor(private readonly options: ClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.pool = new Pool(url.origin, {
+      connections: options.maxConnections ?? 16,
+      keepAliveTimeout: 30_000,
+    });
+  }
+
+  listMeetings(query: MeetingQuery, options: CallOptions = {}): Promise<MeetingList> {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(name, String(value));
+    }
+    const search = params.size ? `?${params.toString()}` : '';
+    return this.send('GET', `/meetings${search}`, undefined, MeetingListEnvelope, options);
+  }
+
+  async getMeeting(meetingId: string, options: CallOptions = {}): Promise<Meeting> {
+    return (await this.send('GET', meetingPath(meetingId), undefined, MeetingItemEnvelope, options)).item;
+  }
+
+  async createMeeting(body: CreateMeetingBody, options: MutationOptions = {}): Promise<Meeting> {
+    return (await this.send('POST', '/meetings', body, MeetingItemEnvelope, options)).item;
+  }
+
+  async updateMeeting(meetingId: string, body: UpdateMeetingBody, options: MutationOptions = {}): Promise<Meeting> {
+    return (await this.send('POST', meetingPath(meetingId), body, MeetingItemEnvelope, options)).item;
+  }
+
+  deleteMeeting(meetingId: string, options: MutationOptions = {}): Promise<DeleteResult> {
+    return this.send('DELETE', meetingPath(meetingId), undefined, DeleteEnvelope, options);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async send<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body: unknown,
+    schema: S,
+    options: MutationOptions,
+  ): Promise<z.output<S>> {
+    const { apiKey, timeoutMs, userAgent } = this.options;
+    if (!apiKey) throw new MissingApiKeyError();
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${apiKey}`,
+      accept: 'application/json',
+      'user-agent': userAgent,
+    };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET') headers['x-idempotency-key'] = options.idempotencyKey ?? deriveIdempotencyKey(method, path, body);
+
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const label = path.split('?')[0] ?? path;
+    let status: number;
+    let responseHeaders: Dispatcher.ResponseData['headers'];
+    let text: string;
+    try {
+      const response = await this.pool.request({ method, path: this.basePath + path, headers, body: payload, signal });
+      status = response.statusCode;
+      responseHeaders = response.headers;
+      text = await readCapped(response.body, method, label);
+    } catch (error) {
+      if (error instanceof ApiContractError) throw error;
+      if (options.signal?.aborted) throw new ApiCancelledError(method, label, 'cancelled by the client', { cause: error });
+      if (timeout.aborted) throw new ApiTimeoutError(method, label, timeoutMs);
+      throw new ApiNetworkError(method, label, this.describeNetworkError(error), { cause: error });
+    }
+    const secrets = [apiKey];
+    if (status < 200 || status > 299) {
+      const { code, message } = parseErrorBody(text);
+      const retryAfter = headerValue(responseHeaders['retry-after']);
+      throw new ApiHttpError(
+        method,
+        label,
+        status,
+        code && redact(code, secrets),
+        message && redact(message, secrets),
+        parseRetryAfter(retryAfter, Date.now()),
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      const kind = /^\s*</.test(text) ? 'HTML (likely a proxy or gateway page)' : text.trim() ? 'not JSON' : 'empty';
+      throw new ApiContractError(method, label, `HTTP ${status} but the body was ${kind}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const where = parsed.error.issues[0]?.path.join('.') || 'body';
+      throw new ApiContractError(method, label, `HTTP ${status} with a body that does not match the contract (at ${where})`);
+    }
+    return parsed.data;
+  }
+
+  private describeNetworkError(error: unknown): string {
+    const parts: string[] = [];
+    let current: unknown = error;
+    for (let depth = 0; current instanceof Error && depth < 3; depth++) {
+      const code = (current as NodeJS.ErrnoException).code;
+      parts.push(code ? `${code}` : current.message);
+      current = current.cause;
+    }
+    if (error instanceof undiciErrors.SocketError) parts.unshift('socket closed');
+    return redact(parts.join(': ') || 'network failure', this.options.apiKey ? [this.options.apiKey] : []);
+  }
+}
+
+/** Ids go into the path, so only a single safe segment may pass (the tools already checked). */
+function meetingPath(meetingId: string): string {
+  return `/meetings/${encodeURIComponent(meetingId)}`;
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body'], method: string, path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_RESPONSE_BYTES) {
+      body.destroy();
+      throw new ApiContractError(method, path, `response larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Error bodies have no fixed shape (contract: "Errors"); take what is recognisable. */
+function parseErrorBody(text: string): { code?: string; message?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (!json || typeof json !== 'object') return {};
+  const record = json as Record<string, unknown>;
+  const nested = record.error && typeof record.error === 'object' ? (record.error as Record<string, unknown>) : undefined;
+  const pick = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 500) : undefined);
+  return {
+    code: pick(nested?.code) ?? pick(record.code),
+    message: pick(nested?.message) ?? pick(record.message) ?? pick(record.error),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Failures talking to HiringCenter, as values with a small hierarchy so the
+ * model-facing text can tell an outage from a typo. Messages never contain the
+ * API key: the client redacts bodies before they get here.
+ */
+export class HiringCenterError extends Error {
+  override readonly name: string = 'HiringCenterError';
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${method} ${path}: ${message}`, options);
+  }
+}
+
+/** The API answered with a non-2xx status. */
+export class ApiHttpError extends HiringCenterError {
+  override readonly name = 'ApiHttpError';
+
+  constructor(
+    method: string,
+    path: string,
+    readonly status: number,
+    /** The API's own error code and message, when its body had them (already redacted). */
+    readonly apiCode: string | undefined,
+    readonly apiMessage: string | undefined,
+    /** From Retry-After, when the API sent one. */
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(method, path, `HTTP ${status}${apiMessage ? ` ${apiMessage}` : ''}`);
+  }
+}
+
+/** The request never got an answer: refused, reset, DNS, TLS, socket closed. */
+export class ApiNetworkError extends HiringCenterError {
+  override readonly name = 'ApiNetworkError';
+}
+
+/** No answer within the per-request timeout. */
+export class ApiTimeoutError extends HiringCenterError {
+  override readonly name = 'ApiTimeoutError';
+
+  constructor(method: string, path: string, readonly timeoutMs: number) {
+    super(method, path, `no response within ${timeoutMs} ms`);
+  }
+}
+
+/** The caller (an MCP client's cancellation) gave up on the request. */
+export class ApiCancelledError extends HiringCenterError {
+  override readonly name = 'ApiCancelledError';
+}
+
+/** A 2xx answer that does not fit the contract: not JSON, wrong shape, too large. */
+export class ApiContractError extends HiringCenterError {
+  override readonly name = 'ApiContractError';
+}
+
+/** No HIRINGCENTER_API_KEY: raised before any request is made. */
+export class MissingApiKeyError extends Error {
+  override readonly name = 'MissingApiKeyError';
+
+  constructor() {
+    super('HIRINGCENTER_API_KEY is not set');
+  }
+}

@@ -1,0 +1,72 @@
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { HiringCenterClient } from './api/client.js';
+import { ConfigError, USAGE, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { startSandboxApi, type SandboxApi } from './sandbox/sandbox-api.js';
+import { seedMeetings } from './sandbox/seed.js';
+import { createServer } from './server.js';
+import { VERSION } from './version.js';
+
+// The key the in-process emulator accepts; it never leaves this process.
+const SANDBOX_KEY = 'sandbox-key';
+// Work in flight gets this long to end after stdin closes or SIGTERM.
+const SHUTDOWN_GRACE_MS = 800;
+
+/** The bin: config -> (sandbox) -> client -> server -> stdio. The only place that exits the process. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`hiringcenter-mcp: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (config.show === 'help') return void process.stdout.write(USAGE);
+  if (config.show === 'version') return void process.stdout.write(`${VERSION}\n`);
+
+  const secrets = config.apiKey ? [config.apiKey] : [];
+  const log = createLogger({ level: config.logLevel, secrets });
+  let sandbox: SandboxApi | undefined;
+  let baseUrl = config.baseUrl;
+  let apiKey = config.apiKey;
+  if (config.sandbox) {
+    sandbox = await startSandboxApi({ apiKey: SANDBOX_KEY });
+    const seeded = seedMeetings(sandbox.store, { now: Date.now() });
+    baseUrl = sandbox.baseUrl;
+    apiKey = SANDBOX_KEY;
+    log.info(`sandbox: ${seeded.length} sample meetings served by the built-in emulator at ${baseUrl}`);
+  } else if (!apiKey) {
+    log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
+  }
+
+  const api = new HiringCenterClient({ baseUrl, apiKey, timeoutMs: config.timeoutMs, userAgent: `hiringcenter-mcp/${VERSION}` });
+  const server = createServer({ api, secrets, defaultUserId: config.userId, log });
+
+  process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describe(reason)}`));
+  process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describe(error)}`));
+
+  let stopping = false;
+  const stop = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.debug(`stopping: ${why}`);
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    void Promise.allSettled([server.close(), api.close(), sandbox?.close()]).then(() => process.exit(0));
+  };
+  process.stdin.on('end', () => stop('stdin closed'));
+  process.stdin.on('close', () => stop('stdin closed'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  await server.connect(new StdioServerTransport());
+}
+
+function describe(value: unknown): string {
+  return value instanceof Error ? `${value.name}: ${value.message}` : String(value);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`hiringcenter-mcp: failed to start: ${describe(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import type { LogLevel } from './log.js';
+
+export interface Config {
+  apiKey: string | undefined;
+  baseUrl: string;
+  timeoutMs: number;
+  userId: string | undefined;
+  sandbox: boolean;
+  logLevel: LogLevel;
+  /** --help / --version: print and exit instead of serving. */
+  show: 'help' | 'version' | undefined;
+}
+
+/** A configuration mistake: the message is one line that names the fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEFAULT_BASE_URL = 'https://api.hiringcenterpro.com/v2';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export const USAGE = `Usage: hiringcenter-mcp [--sandbox] [--help] [--version]
+
+MCP stdio server for HiringCenter meetings (list, get, create, update, delete).
+
+Flags:
+  --sandbox     serve sample data from the built-in HiringCenter emulator; no API key needed
+  --help        show this help and exit
+  --version     print the version and exit
+
+Environment:
+  HIRINGCENTER_API_KEY      API key, sent as "Authorization: Bearer <key>" (required unless --sandbox)
+  HIRINGCENTER_BASE_URL     API base URL (default ${DEFAULT_BASE_URL})
+  HIRINGCENTER_TIMEOUT_MS   per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS})
+  HIRINGCENTER_USER_ID      default acting userId for create/update (default: none, acts as the API key)
+`;
+
+/** defaults < environment < flags; pure, so tests pass their own env and argv. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): Config {
+  let sandbox = false;
+  let show: Config['show'];
+  for (const arg of argv) {
+    if (arg === '--sandbox') sandbox = true;
+    else if (arg === '--help' || arg === '-h') show = 'help';
+    else if (arg === '--version' || arg === '-v') show = 'version';
+    else throw new ConfigError(`unknown argument "${arg}"; run hiringcenter-mcp --help for the flags.`);
+  }
+  return {
+    apiKey: nonEmpty(env.HIRINGCENTER_API_KEY),
+    baseUrl: parseBaseUrl(nonEmpty(env.HIRINGCENTER_BASE_URL) ?? DEFAULT_BASE_URL),
+    timeoutMs: parseTimeout(nonEmpty(env.HIRINGCENTER_TIMEOUT_MS)),
+    userId: nonEmpty(env.HIRINGCENTER_USER_ID),
+    sandbox,
+    logLevel: 'info',
+    show,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`HIRINGCENTER_BASE_URL "${value}" is not a URL; set it like ${DEFAULT_BASE_URL}.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`HIRINGCENTER_BASE_URL must start with https:// (got ${url.protocol}).`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('HIRINGCENTER_BASE_URL must not contain a query, fragment or credentials; put the key in HIRINGCENTER_API_KEY.');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+    throw new ConfigError(`HIRINGCENTER_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "${value}").`);
+  }
+  return ms;
+}

@@ -1,0 +1,26 @@
+import { redact } from './api/redact.js';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+const ORDER: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+
+export interface Logger {
+  error(message: string): void;
+  warn(message: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+}
+
+/** Lines to stderr (stdout belongs to the MCP protocol), with secrets removed at the last moment. */
+export function createLogger(options: {
+  level: LogLevel;
+  secrets: readonly string[];
+  write?: (line: string) => void;
+}): Logger {
+  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const emit = (level: LogLevel) => (message: string) => {
+    if (ORDER[level] <= ORDER[options.level]) write(`[hiringcenter-mcp] ${level}: ${redact(message, options.secrets)}\n`);
+  };
+  return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
+}
+
+export const silentLogger: Logger = { error() {}, warn() {}, info() {}, debug() {} };

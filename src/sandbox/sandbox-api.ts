@@ -1,0 +1,180 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { canonicalJson } from '../api/idempotency-key.js';
+import { EmulatorError } from './emulator-error.js';
+import { IdempotencyLedger } from './idempotency-ledger.js';
+import { MeetingStore, type ApiKeyIdentity } from './meeting-store.js';
+import { FaultScript } from './scripted-faults.js';
+
+export interface SandboxApiOptions {
+  /** The only key the emulator accepts as `Authorization: Bearer <key>`. */
+  apiKey: string;
+  keyIdentity?: ApiKeyIdentity;
+  store?: MeetingStore;
+  now?: () => number;
+  host?: string;
+  port?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+export interface SandboxApi {
+  /** Base URL to give the client, e.g. http://127.0.0.1:41234/v2 */
+  baseUrl: string;
+  store: MeetingStore;
+  faults: FaultScript;
+  /** Every request that reached the emulator, oldest first. */
+  requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  connectionsOpened(): number;
+  close(): Promise<void>;
+}
+
+const BASE_PATH = '/v2';
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_KEY_LENGTH = 512;
+
+/** The emulator served over real HTTP on loopback (port 0 = any free port). */
+export async function startSandboxApi(options: SandboxApiOptions): Promise<SandboxApi> {
+  const now = options.now ?? Date.now;
+  const store = options.store ?? new MeetingStore(now);
+  const identity = options.keyIdentity ?? { id: 'key_sandbox', name: 'Sandbox key' };
+  const ledger = new IdempotencyLedger(now);
+  const faults = new FaultScript();
+  const requests: RecordedRequest[] = [];
+  let connections = 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', () => {
+    connections += 1;
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    if (requests.length > 10_000) requests.shift();
+
+    const fault = faults.take(method, url.pathname);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.drop === 'before') return void req.socket.destroy();
+    if (fault?.status !== undefined) {
+      const text = fault.body ?? JSON.stringify(new EmulatorError(fault.status, 'scripted', `Scripted HTTP ${fault.status}.`).toBody());
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      return void res.end(text);
+    }
+
+    const { status, payload, replayed } = answer(method, url, req.headers, body);
+    if (fault?.drop === 'after') return void req.socket.destroy();
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+    });
+    res.end(JSON.stringify(payload));
+  }
+
+  function answer(
+    method: string,
+    url: URL,
+    headers: IncomingMessage['headers'],
+    rawBody: string,
+  ): { status: number; payload: unknown; replayed?: boolean } {
+    if (headers.authorization !== `Bearer ${options.apiKey}`) {
+      return fail(new EmulatorError(401, 'unauthorized', 'Missing or invalid API key.'));
+    }
+    const key = headers['x-idempotency-key'];
+    if (typeof key === 'string' && key.length > MAX_KEY_LENGTH) {
+      return fail(new EmulatorError(400, 'validation_error', `X-Idempotency-Key longer than ${MAX_KEY_LENGTH} characters.`));
+    }
+    let body: unknown;
+    try {
+      body = rawBody ? JSON.parse(rawBody) : undefined;
+    } catch {
+      return fail(new EmulatorError(400, 'invalid_json', 'Body is not valid JSON.'));
+    }
+    const mutation = method === 'POST' || method === 'DELETE';
+    if (!mutation || typeof key !== 'string') return route(method, url, body);
+
+    const scopedKey = `${identity.id}:${key}`;
+    const fingerprint = `${method} ${url.pathname}\n${canonicalJson(body)}`;
+    const seen = ledger.lookup(scopedKey);
+    if (seen) {
+      if (seen.fingerprint !== fingerprint) {
+        return fail(new EmulatorError(409, 'idempotency_key_reused', 'This idempotency key was used with a different request.'));
+      }
+      return { status: seen.status, payload: seen.body, replayed: true };
+    }
+    const result = route(method, url, body);
+    if (result.status < 500) ledger.remember(scopedKey, fingerprint, result.status, result.payload);
+    return result;
+  }
+
+  function route(method: string, url: URL, body: unknown): { status: number; payload: unknown } {
+    const path = url.pathname.startsWith(`${BASE_PATH}/`) ? url.pathname.slice(BASE_PATH.length) : undefined;
+    const itemMatch = path?.match(/^\/meetings\/([^/]+)$/);
+    try {
+      if (path === '/meetings' && method === 'GET') {
+        const page = store.list(url.searchParams);
+        const pagination = { totalCount: page.totalCount, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
+        return { status: 200, payload: { success: true, items: page.items, pagination } };
+      }
+      if (path === '/meetings' && method === 'POST') {
+        return { status: 201, payload: { success: true, item: store.create(body, identity) } };
+      }
+      if (itemMatch?.[1]) {
+        const id = decodeURIComponent(itemMatch[1]);
+        if (method === 'GET') return { status: 200, payload: { success: true, item: store.get(id) } };
+        if (method === 'POST') return { status: 200, payload: { success: true, item: store.update(id, body) } };
+        if (method === 'DELETE') {
+          store.delete(id);
+          return { status: 200, payload: { success: true, message: `Meeting ${id} deleted.` } };
+        }
+        throw new EmulatorError(405, 'method_not_allowed', `${method} is not supported on ${url.pathname}.`);
+      }
+      throw new EmulatorError(404, 'not_found', `No route ${method} ${url.pathname}.`);
+    } catch (error) {
+      if (error instanceof EmulatorError) return fail(error);
+      throw error;
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://${options.host ?? '127.0.0.1'}:${port}${BASE_PATH}`,
+    store,
+    faults,
+    requests,
+    connectionsOpened: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function fail(error: EmulatorError): { status: number; payload: unknown } {
+  return { status: error.status, payload: error.toBody() };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,103 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CallToolRequestSchema,
+  ListToolsRequestSchema,
+  type CallToolResult,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { HiringCenterClient } from './api/client.js';
+import { ApiHttpError } from './api/errors.js';
+import { errorText } from './format/error-text.js';
+import { InputError } from './input-error.js';
+import { silentLogger, type Logger } from './log.js';
+import type { ToolDefinition } from './tools/define-tool.js';
+import { allTools } from './tools/index.js';
+import { inputErrorFromIssues } from './tools/input-issues.js';
+import { VERSION } from './version.js';
+
+export interface ServerDeps {
+  api: HiringCenterClient;
+  /** Values never to show (the API key). */
+  secrets: readonly string[];
+  defaultUserId?: string;
+  tools?: readonly ToolDefinition[];
+  now?: () => number;
+  log?: Logger;
+}
+
+const INSTRUCTIONS =
+  'HiringCenter recruiting meetings. Times are shown as local date, weekday, 24h time and UTC offset in the meeting\'s IANA zone. ' +
+  'Use ids exactly as shown. Mutations are safe to repeat: an identical call never creates a duplicate.';
+
+/**
+ * The MCP server, without transport or side effects. It uses the SDK's
+ * low-level Server rather than McpServer.registerTool because McpServer
+ * reports bad arguments as "MCP error -32602" plus zod's issue list, which
+ * models read badly, and rebuilds every JSON Schema on each tools/list. Here
+ * tools stay zod-typed data; validation errors become one plain sentence.
+ */
+export function createServer(deps: ServerDeps): Server {
+  const tools = deps.tools ?? allTools;
+  const log = deps.log ?? silentLogger;
+  const now = deps.now ?? Date.now;
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  let listed: Tool[] | undefined;
+
+  const server = new Server(
+    { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, () => {
+    listed ??= tools.map(describeTool);
+    return { tools: listed };
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const { name, arguments: args } = request.params;
+    const tool = byName.get(name);
+    if (!tool) {
+      return failure(`Unknown tool "${name.slice(0, 64)}". Available tools: ${[...byName.keys()].join(', ')}.`);
+    }
+    const context = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets };
+    const parsed = tool.inputSchema.safeParse(args ?? {});
+    if (!parsed.success) {
+      const error = inputErrorFromIssues(parsed.error, Object.keys(tool.inputSchema.shape));
+      return failure(errorText(error, context));
+    }
+    const meetingId = typeof parsed.data.meetingId === 'string' ? parsed.data.meetingId : undefined;
+    try {
+      const answer = await tool.handle(parsed.data, { api: deps.api, now, defaultUserId: deps.defaultUserId, signal: extra.signal });
+      return { content: [{ type: 'text', text: answer.text }], structuredContent: answer.structured };
+    } catch (error) {
+      // Expected failures (bad input, 4xx) are the model's to handle; anything else is worth a line on stderr.
+      const expected = error instanceof InputError || (error instanceof ApiHttpError && error.status < 500);
+      (expected ? log.debug : log.warn)(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return failure(errorText(error, { ...context, meetingId }));
+    }
+  });
+
+  return server;
+}
+
+function failure(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}
+
+function describeTool(tool: ToolDefinition): Tool {
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: jsonSchema(tool.inputSchema, 'input'),
+    outputSchema: jsonSchema(tool.outputSchema, 'output'),
+    annotations: tool.annotations,
+  };
+}
+
+function jsonSchema(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputSchema'] & Tool['outputSchema'] {
+  // draft-7 like the SDK's own conversion; "$schema" dropped, it only costs tokens.
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', io }) as Record<string, unknown>;
+  return { ...rest, type: 'object' };
+}

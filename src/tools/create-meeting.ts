@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { CreateMeetingBody } from '../api/schemas.js';
+import { formatCreated } from '../format/mutation-text.js';
+import { resolveDateInput } from '../time/resolve-date-input.js';
+import { resolveTimeZone } from '../time/time-zone.js';
+import { mutating } from './annotations.js';
+import { defineTool } from './define-tool.js';
+import { location, meetingDate, meetingType, notes, ownerId, prospectId, timeZone, userId } from './input-fields.js';
+import { meetingResult } from './output-schemas.js';
+
+export const createMeeting = defineTool({
+  name: 'create_meeting',
+  title: 'Schedule meeting',
+  description:
+    'Schedule a meeting with a prospect. Give meetingDate as wall-clock time in the meeting\'s timeZone ("2025-03-10T10:00" + "America/New_York") ' +
+    'or as an exact instant. A time skipped by a DST change is refused with the nearest valid times; a repeated (fall-back) time uses the first occurrence. ' +
+    'Repeating the identical call is safe: it will not create a duplicate.',
+  annotations: mutating('Schedule meeting', false),
+  inputSchema: z.strictObject({
+    prospectId,
+    ownerId,
+    meetingType,
+    meetingDate,
+    timeZone: timeZone.describe('IANA zone of the meeting, e.g. "America/New_York"; also gives a wall-clock meetingDate its meaning.'),
+    location: location.optional(),
+    notes: notes.optional(),
+    userId: userId.optional(),
+  }),
+  outputSchema: meetingResult,
+  async handle(input, { api, defaultUserId, signal }) {
+    const zone = resolveTimeZone(input.timeZone);
+    const when = resolveDateInput(input.meetingDate, { field: 'meetingDate', timeZone: zone });
+    const actingUser = input.userId ?? defaultUserId;
+    const body: CreateMeetingBody = {
+      prospectId: input.prospectId,
+      meetingDate: when.epochMs,
+      timeZone: zone,
+      meetingType: input.meetingType,
+      ownerId: input.ownerId,
+      ...(actingUser ? { userId: actingUser } : {}),
+      ...(input.location !== undefined ? { location: input.location } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+    };
+    const meeting = await api.createMeeting(body, { signal });
+    return {
+      text: formatCreated(meeting, when.note),
+      structured: { meeting, ...(when.note ? { note: when.note } : {}) },
+    };
+  },
+});

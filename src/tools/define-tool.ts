@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { HiringCenterClient } from '../api/client.js';
+
+/** What a handler may use; never MCP types, so handlers stay plain functions. */
+export interface ToolContext {
+  api: HiringCenterClient;
+  now: () => number;
+  /** HIRINGCENTER_USER_ID: acting user for mutations when the call gives none. */
+  defaultUserId: string | undefined;
+  /** Aborted when the MCP client cancels the call. */
+  signal: AbortSignal;
+}
+
+export interface ToolAnnotations {
+  title: string;
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** A tool's answer: text for the model, the same facts losslessly for programs. */
+export interface ToolAnswer<Structured> {
+  text: string;
+  structured: Structured;
+}
+
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  annotations: ToolAnnotations;
+  inputSchema: Input;
+  outputSchema: Output;
+  // Method syntax on purpose: it lets a list of differently-typed tools share one array type.
+  handle(input: z.output<Input>, context: ToolContext): Promise<ToolAnswer<z.input<Output>>>;
+}
+
+/** Identity function: its only job is to let TypeScript infer handler types from the schemas. */
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject>(
+  tool: ToolDefinition<Input, Output>,
+): ToolDefinition<Input, Output> {
+  return tool;
+}

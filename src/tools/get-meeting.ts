@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { formatMeeting } from '../format/meeting-text.js';
+import { readOnly } from './annotations.js';
+import { defineTool } from './define-tool.js';
+import { meetingId } from './input-fields.js';
+import { meetingResult } from './output-schemas.js';
+
+export const getMeeting = defineTool({
+  name: 'get_meeting',
+  title: 'Get meeting',
+  description: 'Read one meeting by id: local time with weekday and offset, type, prospect, owner, location, notes, creator.',
+  annotations: readOnly('Get meeting'),
+  inputSchema: z.strictObject({ meetingId }),
+  outputSchema: meetingResult,
+  async handle(input, { api, signal }) {
+    const meeting = await api.getMeeting(input.meetingId, { signal });
+    return { text: `Meeting: ${formatMeeting(meeting)}`, structured: { meeting } };
+  },
+});

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Argument schemas shared by the tools, with the API's own names. Descriptions
+ * are what a model reads to call well; `ACCEPTED_FORM` is what it reads after
+ * calling badly (one place, so both stay in step).
+ */
+
+// A single path segment of safe characters: no "/", "..", "%", "?" or "#" can reach the URL.
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+// Printable text only; control characters in an id are always a mistake.
+const PLAIN_ID = /^[^\p{Cc}]+$/u;
+
+export const ACCEPTED_FORM: Record<string, string> = {
+  meetingId: 'Send the 32-character meeting id exactly as list_meetings or get_meeting shows it.',
+  prospectId: 'Send the prospect (candidate) id as HiringCenter shows it.',
+  ownerId: 'Send the owning user\'s id as HiringCenter shows it.',
+  userId: 'Send a HiringCenter user id, or leave it out.',
+  meetingType: 'Send a short label such as "virtual", "phone" or "in-person".',
+  meetingDate:
+    'Send epoch milliseconds, ISO 8601 with an offset ("2025-03-10T10:00:00-04:00"), or wall-clock time "2025-03-10T10:00" with timeZone.',
+  meetingDateAfter: 'Send epoch ms, ISO 8601 with an offset, or a wall-clock date/time ("2025-03-10" or "2025-03-10T09:00") with timeZone.',
+  meetingDateBefore: 'Send epoch ms, ISO 8601 with an offset, or a wall-clock date/time ("2025-03-17" or "2025-03-17T18:00") with timeZone.',
+  timeZone: 'Send an IANA time zone name such as "America/New_York" or "Europe/Berlin".',
+  location: 'Send text up to 2000 characters, or null to clear it.',
+  notes: 'Send text up to 10000 characters, or null to clear them.',
+  limit: 'Send a whole number from 1 to 200.',
+  pageToken: 'Send nextPageToken exactly as the previous list_meetings answer gave it.',
+};
+
+export const meetingId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(SAFE_ID)
+  .describe('Meeting id (32 hex chars) from list_meetings.');
+
+const entityId = (what: string) => z.string().trim().min(1).max(128).regex(PLAIN_ID).describe(what);
+
+export const prospectId = entityId('Prospect (candidate) id.');
+export const ownerId = entityId('User id of the meeting owner.');
+export const userId = entityId('Acting user id for audit; defaults to HIRINGCENTER_USER_ID. Omit to act as the API key.');
+export const meetingType = z.string().trim().min(1).max(64).describe('Label such as "virtual", "phone", "in-person".');
+
+export const meetingDate = z
+  .union([z.number(), z.string().max(64)])
+  .describe(
+    'When. Epoch ms, ISO 8601 with offset ("2025-03-10T10:00-04:00"), or wall-clock "2025-03-10T10:00" meaning that local time in timeZone (DST-aware).',
+  );
+
+export const timeZone = z.string().trim().min(1).max(64).describe('IANA zone, e.g. "America/New_York" (not "EST" or "+05:00").');
+
+export const location = z.string().max(2000).nullable().describe('Where, e.g. "Zoom" or an address; null clears it.');
+export const notes = z.string().max(10_000).nullable().describe('Internal notes; null clears them.');
+
+export const dateBound = (edge: 'lower' | 'upper') =>
+  z
+    .union([z.number(), z.string().max(64)])
+    .describe(
+      edge === 'lower'
+        ? 'Only meetings at or after this instant. Same forms as meetingDate; a bare date "2025-03-10" means 00:00 that day. Wall-clock values are read in timeZone.'
+        : 'Only meetings before this instant (exclusive). Same forms as meetingDateAfter.',
+    );
+
+export const limit = z.number().int().min(1).max(200).describe('Page size, 1-200 (default 50).');
+export const pageToken = z.string().trim().min(1).max(2048).describe('nextPageToken from the previous page; keep the other filters the same.');

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { UpdateMeetingBody } from '../api/schemas.js';
+import { formatUpdated } from '../format/mutation-text.js';
+import { InputError } from '../input-error.js';
+import { isZoneDependent, resolveDateInput } from '../time/resolve-date-input.js';
+import { resolveTimeZone } from '../time/time-zone.js';
+import { mutating } from './annotations.js';
+import { defineTool } from './define-tool.js';
+import { location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './input-fields.js';
+import { meetingResult } from './output-schemas.js';
+
+const CHANGEABLE = ['meetingDate', 'timeZone', 'meetingType', 'ownerId', 'location', 'notes'] as const;
+
+export const updateMeeting = defineTool({
+  name: 'update_meeting',
+  title: 'Reschedule or edit meeting',
+  description:
+    'Change a meeting: send only the fields to change; location or notes null clears them. prospectId cannot change. ' +
+    'A wall-clock meetingDate is read in the new timeZone if given, else the meeting\'s current zone. ' +
+    'Changing timeZone alone keeps the same instant; send meetingDate too to keep the local time.',
+  annotations: mutating('Reschedule or edit meeting', true),
+  inputSchema: z.strictObject({
+    meetingId,
+    meetingDate: meetingDate.optional(),
+    timeZone: timeZone.optional(),
+    meetingType: meetingType.optional(),
+    ownerId: ownerId.optional(),
+    location: location.optional(),
+    notes: notes.optional(),
+    userId: userId.optional(),
+  }),
+  outputSchema: meetingResult,
+  async handle(input, { api, defaultUserId, signal }) {
+    const changed = CHANGEABLE.filter((field) => input[field] !== undefined);
+    if (!changed.length) {
+      throw new InputError(undefined, 'nothing to change.', `Give at least one of ${CHANGEABLE.join(', ')}.`);
+    }
+    const zone = input.timeZone === undefined ? undefined : resolveTimeZone(input.timeZone);
+    let when: ReturnType<typeof resolveDateInput> | undefined;
+    if (input.meetingDate !== undefined) {
+      // Wall-clock input without a new zone means local time where the meeting already is.
+      const readIn =
+        zone ?? (isZoneDependent(input.meetingDate) ? (await api.getMeeting(input.meetingId, { signal })).timeZone : undefined);
+      when = resolveDateInput(input.meetingDate, { field: 'meetingDate', timeZone: readIn });
+    }
+    const actingUser = input.userId ?? defaultUserId;
+    const body: UpdateMeetingBody = {
+      ...(actingUser ? { userId: actingUser } : {}),
+      ...(when ? { meetingDate: when.epochMs } : {}),
+      ...(zone ? { timeZone: zone } : {}),
+      ...(input.meetingType !== undefined ? { meetingType: input.meetingType } : {}),
+      ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+      ...(input.location !== undefined ? { location: input.location } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+    };
+    const meeting = await api.updateMeeting(input.meetingId, body, { signal });
+    const described = changed.map((field) => (input[field] === null ? `-${field}` : field));
+    return {
+      text: formatUpdated(meeting, described, when?.note),
+      structured: { meeting, ...(when?.note ? { note: when.note } : {}) },
+    };
+  },
+});

@@ -7,7 +7,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { HiringCenterClient } from './api/client.js';
-import { ApiHttpError } from './api/errors.js';
+import { ApiHttpError, MissingApiKeyError } from './api/errors.js';
 import { errorText } from './format/error-text.js';
 import { InputError } from './input-error.js';
 import { silentLogger, type Logger } from './log.js';
@@ -72,7 +72,8 @@ export function createServer(deps: ServerDeps): Server {
       return { content: [{ type: 'text', text: answer.text }], structuredContent: answer.structured };
     } catch (error) {
       // Expected failures (bad input, 4xx) are the model's to handle; anything else is worth a line on stderr.
-      const expected = error instanceof InputError || (error instanceof ApiHttpError && error.status < 500);
+      const expected =
+        error instanceof InputError || error instanceof MissingApiKeyError || (error instanceof ApiHttpError && error.status < 500);
       (expected ? log.debug : log.warn)(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
       return failure(errorText(error, { ...context, meetingId }));
     }

@@ -3,9 +3,9 @@
  * and demos can script outages deterministically.
  */
 export interface ScriptedFault {
-  /** Only requests with this method (default: any). */
+  /** Only requests with this method (default: every one). */
   method?: string;
-  /** Only requests whose path (without query) matches (default: any). */
+  /** Only requests whose path (without query) matches (default: every one). */
   path?: RegExp;
   /** Wait this long before answering. */
   delayMs?: number;

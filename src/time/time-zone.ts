@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { InputError } from '../input-error.js';
 
 // Abbreviations models reach for. They are not IANA zones (or, like EST, name a
@@ -23,11 +24,13 @@ export function resolveTimeZone(name: string, field = 'timeZone'): string {
   if (hint) {
     throw new InputError(field, `"${trimmed}" is an abbreviation, not an IANA time zone.`, `Use an IANA name such as "${hint}".`);
   }
-  const looksIana = trimmed.includes('/') || upper === 'UTC' || upper === 'GMT';
+  // Offsets ("+05:00") are valid Temporal zones but carry no DST rules, so a meeting's zone must be a name.
+  const looksIana = /^[A-Za-z]/.test(trimmed) && (trimmed.includes('/') || upper === 'UTC' || upper === 'GMT');
   let canonical: string | undefined;
   if (looksIana) {
     try {
-      canonical = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+      // Temporal fixes the case ("america/new_york" -> "America/New_York") without swapping links (Asia/Kolkata stays).
+      canonical = Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(trimmed).timeZoneId;
     } catch {
       canonical = undefined;
     }

@@ -1,0 +1,122 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../src/api/schemas.js';
+import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
+import { seedMeetings } from '../../src/sandbox/seed.js';
+import { VERSION } from '../../src/version.js';
+import { BIN, RawSession, binEnv, runBin } from '../helpers/spawn-bin.js';
+
+const KEY = 'hc_live_3f9a0c1d2e7b4a5f8c6d';
+
+describe('the built bin over stdio', () => {
+  it('serves every tool on --sandbox through the SDK client, under a far-off TZ', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox'], env: binEnv(), stderr: 'pipe' });
+    let stderr = '';
+    transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const client = new Client({ name: 'stdio-test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(['list_meetings', 'get_meeting', 'create_meeting', 'update_meeting', 'delete_meeting']);
+      const text = (r: Awaited<ReturnType<typeof client.callTool>>) => (r.content as { text: string }[])[0]!.text;
+
+      const list = await client.callTool({ name: 'list_meetings', arguments: { limit: 3 } });
+      expect(text(list)).toMatch(/^3 meetings of 60, latest first/);
+      const [first] = (list.structuredContent as { meetings: Meeting[] }).meetings;
+
+      const created = await client.callTool({
+        name: 'create_meeting',
+        arguments: { prospectId: first!.prospectId, ownerId: first!.ownerId, meetingType: 'phone', meetingDate: '2026-07-01T09:15', timeZone: 'Europe/London' },
+      });
+      expect(text(created)).toMatch(/^Created meeting: [0-9a-f]{32} \| 2026-07-01 Wed 09:15 \+01:00 Europe\/London \| phone/);
+      const id = (created.structuredContent as { meeting: Meeting }).meeting.id;
+      const updated = await client.callTool({ name: 'update_meeting', arguments: { meetingId: id, meetingDate: '2026-07-01T16:00' } });
+      expect(text(updated)).toContain('2026-07-01 Wed 16:00 +01:00 Europe/London');
+      const got = await client.callTool({ name: 'get_meeting', arguments: { meetingId: id } });
+      expect(text(got)).toContain(id);
+      const deleted = await client.callTool({ name: 'delete_meeting', arguments: { meetingId: id } });
+      expect(text(deleted)).toMatch(/^Deleted meeting/);
+      expect(stderr).toMatch(/sandbox: 60 sample meetings/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  describe('against an API that misbehaves', () => {
+    let api: SandboxApi;
+    beforeAll(async () => {
+      api = await startSandboxApi({ apiKey: KEY });
+      seedMeetings(api.store, { now: Date.now(), count: 5 });
+    });
+    afterAll(() => api.close());
+
+    it('keeps stdout pure JSON-RPC, shows clear errors and never the key', async () => {
+      const session = new RawSession([], binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: api.baseUrl, HIRINGCENTER_TIMEOUT_MS: '500' }));
+      await session.initialize();
+      api.faults.push(
+        { status: 500, body: `{"error":{"message":"boom for ${KEY}"}}` },
+        { status: 200, body: '<html>proxy</html>' },
+        { drop: 'before' },
+        { delayMs: 1_000 },
+        { status: 401, body: `{"message":"Bearer ${KEY} revoked"}` },
+      );
+      const texts: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const answer = await session.request('tools/call', { name: 'list_meetings', arguments: {} });
+        const result = answer.result as { isError?: boolean; content: { text: string }[] };
+        expect(result.isError).toBe(true);
+        texts.push(result.content[0]!.text);
+      }
+      expect(texts[0]).toMatch(/server error \(HTTP 500\)/);
+      expect(texts[1]).toMatch(/cannot trust.*HTML/);
+      expect(texts[2]).toMatch(/Could not reach HiringCenter/);
+      expect(texts[3]).toMatch(/did not answer .* within 500 ms/);
+      expect(texts[4]).toMatch(/rejected the API key/);
+      const ok = await session.request('tools/call', { name: 'list_meetings', arguments: { limit: 1 } });
+      expect((ok.result as { isError?: boolean }).isError).toBeUndefined();
+      const { code, ms } = await session.close();
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(1_500);
+
+      for (const line of session.stdoutLines) expect(() => JSON.parse(line), line).not.toThrow();
+      for (const line of session.stdoutLines) expect(JSON.parse(line).jsonrpc).toBe('2.0');
+      expect(session.stdoutLines.join('\n')).not.toContain(KEY);
+      expect(session.stderr).not.toContain(KEY);
+    });
+  });
+
+  it('starts without a key, says so once on stderr, and every call names HIRINGCENTER_API_KEY', async () => {
+    const session = new RawSession([], binEnv());
+    await session.initialize();
+    const answer = await session.request('tools/call', { name: 'get_meeting', arguments: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44' } });
+    const result = answer.result as { isError: boolean; content: { text: string }[] };
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toMatch(/Set HIRINGCENTER_API_KEY/);
+    await session.close();
+    const lines = session.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/HIRINGCENTER_API_KEY is not set/);
+  });
+
+  it('--help prints usage with every variable and exits 0; --version prints the version', async () => {
+    const help = await runBin(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['--sandbox', 'HIRINGCENTER_API_KEY', 'HIRINGCENTER_BASE_URL', 'HIRINGCENTER_TIMEOUT_MS', 'HIRINGCENTER_USER_ID']) {
+      expect(help.stdout).toContain(name);
+    }
+    const version = await runBin(['--version']);
+    expect(version.stdout.trim()).toBe(VERSION);
+  });
+
+  it('refuses an unknown flag or a malformed variable with one line on stderr and exit code 2', async () => {
+    const flag = await runBin(['--sandbx']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.trim().split('\n')).toHaveLength(1);
+    expect(flag.stderr).toMatch(/unknown argument "--sandbx"/);
+    expect(flag.stdout).toBe('');
+    const variable = await runBin([], binEnv({ HIRINGCENTER_TIMEOUT_MS: 'fast' }));
+    expect(variable.code).toBe(2);
+    expect(variable.stderr).toMatch(/HIRINGCENTER_TIMEOUT_MS/);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('has defaults', () => {
+    expect(loadConfig({}, [])).toMatchObject({
+      apiKey: undefined,
+      baseUrl: DEFAULT_BASE_URL,
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      userId: undefined,
+      sandbox: false,
+    });
+  });
+
+  it('reads the environment and flags', () => {
+    const config = loadConfig(
+      {
+        HIRINGCENTER_API_KEY: ' k ',
+        HIRINGCENTER_BASE_URL: 'http://127.0.0.1:9/v2/',
+        HIRINGCENTER_TIMEOUT_MS: '2500',
+        HIRINGCENTER_USER_ID: 'u1',
+      },
+      ['--sandbox'],
+    );
+    expect(config).toMatchObject({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9/v2', timeoutMs: 2500, userId: 'u1', sandbox: true });
+  });
+
+  it.each([
+    [{ HIRINGCENTER_TIMEOUT_MS: 'soon' }, [], /HIRINGCENTER_TIMEOUT_MS/],
+    [{ HIRINGCENTER_TIMEOUT_MS: '0' }, [], /HIRINGCENTER_TIMEOUT_MS/],
+    [{ HIRINGCENTER_BASE_URL: 'api.example' }, [], /HIRINGCENTER_BASE_URL/],
+    [{ HIRINGCENTER_BASE_URL: 'ftp://x/v2' }, [], /https/],
+    [{ HIRINGCENTER_BASE_URL: 'https://user:pw@x/v2' }, [], /credentials/],
+    [{}, ['--sandbx'], /unknown argument "--sandbx".*--help/],
+  ])('refuses %j %j with a one-line fix', (env, argv, message) => {
+    expect(() => loadConfig(env, argv)).toThrow(ConfigError);
+    expect(() => loadConfig(env, argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const files = sourceFiles('src').map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+describe('source guards', () => {
+  it('never writes to stdout from src: stdout is the MCP protocol', () => {
+    const offenders = files.filter(({ text }) => /console\.(log|info|debug)\(|process\.stdout\.write/.test(text)).map((f) => f.path);
+    // The bin prints --help / --version to stdout and exits before any protocol starts.
+    expect(offenders).toEqual(['src/cli.ts']);
+    const cli = files.find((f) => f.path === 'src/cli.ts')!.text;
+    expect(cli.match(/process\.stdout\.write/g)).toHaveLength(2);
+    expect(cli).not.toMatch(/console\./);
+  });
+
+  it('keeps the layers one-way: api and time never import tools, format or server', () => {
+    for (const { path, text } of files) {
+      if (path.startsWith('src/api/') || path.startsWith('src/time/')) {
+        expect(text, path).not.toMatch(/from '\.\.\/(tools|format|server|cli)/);
+      }
+      if (path.startsWith('src/format/')) expect(text, path).not.toMatch(/from '\.\.\/(tools|server|cli)/);
+    }
+  });
+
+  it('has no `any`', () => {
+    for (const { path, text } of files) expect(text, path).not.toMatch(/:\s*any\b|as any\b|<any>/);
+  });
+});

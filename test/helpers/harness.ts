@@ -1,0 +1,84 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { HiringCenterClient } from '../../src/api/client.js';
+import type { Meeting } from '../../src/api/schemas.js';
+import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
+import { seedMeetings } from '../../src/sandbox/seed.js';
+import { createServer } from '../../src/server.js';
+
+export const TEST_KEY = 'hc_test_9f3b2c7d41e84a6f';
+/** A fixed "now" for reproducible text: 2025-03-05T15:00:00Z, a Wednesday. */
+export const FIXED_NOW = Date.UTC(2025, 2, 5, 15, 0, 0);
+
+export interface ToolCall {
+  text: string;
+  isError: boolean;
+  structured: Record<string, unknown> | undefined;
+}
+
+export interface Harness {
+  sandbox: SandboxApi;
+  api: HiringCenterClient;
+  client: Client;
+  seeded: Meeting[];
+  call(name: string, args?: Record<string, unknown>): Promise<ToolCall>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  seedCount?: number;
+  apiKey?: string | undefined;
+  defaultUserId?: string;
+  timeoutMs?: number;
+}
+
+/** The real server and SDK Client joined in memory, talking to the emulator over HTTP on 127.0.0.1. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
+  const seeded = seedMeetings(sandbox.store, { now: FIXED_NOW, count: options.seedCount ?? 30 });
+  const apiKey = 'apiKey' in options ? options.apiKey : TEST_KEY;
+  const api = new HiringCenterClient({
+    baseUrl: sandbox.baseUrl,
+    apiKey,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    userAgent: 'hiringcenter-mcp/test',
+  });
+  const server = createServer({
+    api,
+    secrets: apiKey ? [apiKey] : [],
+    defaultUserId: options.defaultUserId,
+    now: () => FIXED_NOW,
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'test', version: '1.0.0' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  // Listing tools makes the SDK Client validate every structuredContent against the published outputSchema.
+  await client.listTools();
+
+  return {
+    sandbox,
+    api,
+    client,
+    seeded,
+    async call(name, args = {}) {
+      const result = await client.callTool({ name, arguments: args });
+      const content = result.content as { type: string; text?: string }[];
+      return {
+        text: content.map((c) => c.text ?? '').join('\n'),
+        isError: result.isError === true,
+        structured: result.structuredContent as Record<string, unknown> | undefined,
+      };
+    },
+    async close() {
+      await client.close();
+      await server.close();
+      await api.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Requests that reached the emulator after `from` (to prove bad input sent nothing). */
+export function requestsSince(harness: Harness, from: number) {
+  return harness.sandbox.requests.slice(from);
+}

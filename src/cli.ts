@@ -40,7 +40,14 @@ async function main(): Promise<void> {
     log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
   }
 
-  const api = new HiringCenterClient({ baseUrl, apiKey, timeoutMs: config.timeoutMs, userAgent: `hiringcenter-mcp/${VERSION}` });
+  const api = new HiringCenterClient({
+    baseUrl,
+    apiKey,
+    timeoutMs: config.timeoutMs,
+    callBudgetMs: config.callTimeoutMs,
+    retry: { maxRetries: config.maxRetries },
+    userAgent: `hiringcenter-mcp/${VERSION}`,
+  });
   const server = createServer({ api, secrets, defaultUserId: config.userId, log });
 
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describe(reason)}`));
@@ -52,7 +59,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.debug(`stopping: ${why}`);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    void Promise.allSettled([server.close(), api.close(), sandbox?.close()]).then(() => process.exit(0));
+    // destroy, not close: requests in flight are aborted rather than awaited.
+    void Promise.allSettled([server.close(), api.destroy(), sandbox?.close()]).then(() => process.exit(0));
   };
   process.stdin.on('end', () => stop('stdin closed'));
   process.stdin.on('close', () => stop('stdin closed'));

@@ -4,6 +4,9 @@ export interface Config {
   apiKey: string | undefined;
   baseUrl: string;
   timeoutMs: number;
+  /** Whole tool call, retries included. */
+  callTimeoutMs: number;
+  maxRetries: number;
   userId: string | undefined;
   sandbox: boolean;
   logLevel: LogLevel;
@@ -18,6 +21,9 @@ export class ConfigError extends Error {
 
 export const DEFAULT_BASE_URL = 'https://api.hiringcenterpro.com/v2';
 export const DEFAULT_TIMEOUT_MS = 10_000;
+// Well inside the 60 s most MCP clients wait for a tool call.
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 3;
 
 export const USAGE = `Usage: hiringcenter-mcp [--sandbox] [--help] [--version]
 
@@ -31,7 +37,9 @@ Flags:
 Environment:
   HIRINGCENTER_API_KEY      API key, sent as "Authorization: Bearer <key>" (required unless --sandbox)
   HIRINGCENTER_BASE_URL     API base URL (default ${DEFAULT_BASE_URL})
-  HIRINGCENTER_TIMEOUT_MS   per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS})
+  HIRINGCENTER_TIMEOUT_MS   per-attempt timeout in ms (default ${DEFAULT_TIMEOUT_MS})
+  HIRINGCENTER_CALL_TIMEOUT_MS  time one tool call may take, retries included (default ${DEFAULT_CALL_TIMEOUT_MS})
+  HIRINGCENTER_MAX_RETRIES  retries after a failed attempt: network errors, 408/425/429/5xx (default ${DEFAULT_MAX_RETRIES})
   HIRINGCENTER_USER_ID      default acting userId for create/update (default: none, acts as the API key)
 `;
 
@@ -48,7 +56,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
   return {
     apiKey: nonEmpty(env.HIRINGCENTER_API_KEY),
     baseUrl: parseBaseUrl(nonEmpty(env.HIRINGCENTER_BASE_URL) ?? DEFAULT_BASE_URL),
-    timeoutMs: parseTimeout(nonEmpty(env.HIRINGCENTER_TIMEOUT_MS)),
+    timeoutMs: parseWhole('HIRINGCENTER_TIMEOUT_MS', env.HIRINGCENTER_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, 100, 600_000),
+    callTimeoutMs: parseWhole('HIRINGCENTER_CALL_TIMEOUT_MS', env.HIRINGCENTER_CALL_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, 100, 600_000),
+    maxRetries: parseWhole('HIRINGCENTER_MAX_RETRIES', env.HIRINGCENTER_MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, 10),
     userId: nonEmpty(env.HIRINGCENTER_USER_ID),
     sandbox,
     logLevel: 'info',
@@ -77,11 +87,12 @@ function parseBaseUrl(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
-    throw new ConfigError(`HIRINGCENTER_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "${value}").`);
+function parseWhole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}").`);
   }
-  return ms;
+  return n;
 }

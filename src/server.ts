@@ -60,7 +60,7 @@ export function createServer(deps: ServerDeps): Server {
     if (!tool) {
       return failure(`Unknown tool "${name.slice(0, 64)}". Available tools: ${[...byName.keys()].join(', ')}.`);
     }
-    const context = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets };
+    const context = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets, now: now() };
     const parsed = tool.inputSchema.safeParse(args ?? {});
     if (!parsed.success) {
       const error = inputErrorFromIssues(parsed.error, Object.keys(tool.inputSchema.shape));
@@ -68,7 +68,8 @@ export function createServer(deps: ServerDeps): Server {
     }
     const meetingId = typeof parsed.data.meetingId === 'string' ? parsed.data.meetingId : undefined;
     try {
-      const answer = await tool.handle(parsed.data, { api: deps.api, now, defaultUserId: deps.defaultUserId, signal: extra.signal });
+      const call = deps.api.callOptions(extra.signal);
+      const answer = await tool.handle(parsed.data, { api: deps.api, now, defaultUserId: deps.defaultUserId, call });
       return { content: [{ type: 'text', text: answer.text }], structuredContent: answer.structured };
     } catch (error) {
       // Expected failures (bad input, 4xx) are the model's to handle; anything else is worth a line on stderr.

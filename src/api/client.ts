@@ -2,6 +2,7 @@ import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import {
+  HiringCenterError,
   ApiCancelledError,
   ApiContractError,
   ApiHttpError,
@@ -12,6 +13,7 @@ import {
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { redact } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.js';
 import {
   DeleteEnvelope,
   MeetingItemEnvelope,
@@ -29,12 +31,23 @@ export interface ClientOptions {
   apiKey: string | undefined;
   timeoutMs: number;
   userAgent: string;
+  /** Time one whole call may take, retries and waits included (a tool call passes its own deadline). */
+  callBudgetMs: number;
+  retry?: Partial<RetryPolicy>;
   /** Most sockets open to the API at once; calls beyond it queue on the pool. */
   maxConnections?: number;
 }
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Epoch ms by which the call must be over, retries included; default now + callBudgetMs. */
+  deadline?: number;
+}
+
+/** Counters for benchmarks and the soak. */
+export interface ClientStats {
+  attempts: number;
+  retries: number;
 }
 
 export interface MutationOptions extends CallOptions {
@@ -50,10 +63,13 @@ const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
  * process; every failure becomes one of the errors in ./errors.ts.
  */
 export class HiringCenterClient {
+  readonly stats: ClientStats = { attempts: 0, retries: 0 };
   private readonly pool: Pool;
   private readonly basePath: string;
+  private readonly retry: RetryPolicy;
 
   constructor(private readonly options: ClientOptions) {
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     const url = new URL(options.baseUrl);
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.pool = new Pool(url.origin, {
@@ -87,10 +103,25 @@ export class HiringCenterClient {
     return this.send('DELETE', meetingPath(meetingId), undefined, DeleteEnvelope, options);
   }
 
+  /** Options for one tool call: its cancellation, and one deadline shared by all of its requests. */
+  callOptions(signal?: AbortSignal): CallOptions {
+    return { signal, deadline: Date.now() + this.options.callBudgetMs };
+  }
+
+  /** Waits for requests in flight, then closes the sockets. */
   async close(): Promise<void> {
     await this.pool.close();
   }
 
+  /** Aborts requests in flight (shutdown). */
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  /**
+   * One logical request under the retry policy. Every attempt carries the same
+   * X-Idempotency-Key, which is what makes retrying a mutation safe.
+   */
   private async send<S extends z.ZodType>(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
@@ -98,8 +129,41 @@ export class HiringCenterClient {
     schema: S,
     options: MutationOptions,
   ): Promise<z.output<S>> {
-    const { apiKey, timeoutMs, userAgent } = this.options;
+    const { apiKey, timeoutMs, callBudgetMs } = this.options;
     if (!apiKey) throw new MissingApiKeyError();
+    const key = method === 'GET' ? undefined : (options.idempotencyKey ?? deriveIdempotencyKey(method, path, body));
+    const deadline = options.deadline ?? Date.now() + callBudgetMs;
+    for (let attempt = 1; ; attempt++) {
+      const remaining = deadline - Date.now();
+      try {
+        this.stats.attempts += 1;
+        return await this.attempt(method, path, body, schema, apiKey, key, Math.max(1, Math.min(timeoutMs, remaining)), options.signal);
+      } catch (error) {
+        const decision = decideRetry(error, attempt, deadline - Date.now(), this.retry);
+        if (!decision.retry || options.signal?.aborted) {
+          if (error instanceof HiringCenterError) {
+            error.attempts = attempt;
+            error.stoppedBecause = decision.retry ? 'final' : decision.why;
+          }
+          throw error;
+        }
+        this.stats.retries += 1;
+        await sleep(decision.delayMs, options.signal, method, path);
+      }
+    }
+  }
+
+  private async attempt<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body: unknown,
+    schema: S,
+    apiKey: string,
+    idempotencyKey: string | undefined,
+    timeoutMs: number,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<z.output<S>> {
+    const { userAgent } = this.options;
     const headers: Record<string, string> = {
       authorization: `Bearer ${apiKey}`,
       accept: 'application/json',
@@ -107,10 +171,10 @@ export class HiringCenterClient {
     };
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET') headers['x-idempotency-key'] = options.idempotencyKey ?? deriveIdempotencyKey(method, path, body);
+    if (idempotencyKey) headers['x-idempotency-key'] = idempotencyKey;
 
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     const label = path.split('?')[0] ?? path;
     let status: number;
     let responseHeaders: Dispatcher.ResponseData['headers'];
@@ -122,7 +186,7 @@ export class HiringCenterClient {
       text = await readCapped(response.body, method, label);
     } catch (error) {
       if (error instanceof ApiContractError) throw error;
-      if (options.signal?.aborted) throw new ApiCancelledError(method, label, 'cancelled by the client', { cause: error });
+      if (callerSignal?.aborted) throw new ApiCancelledError(method, label, 'cancelled by the client', { cause: error });
       if (timeout.aborted) throw new ApiTimeoutError(method, label, timeoutMs);
       throw new ApiNetworkError(method, label, this.describeNetworkError(error), { cause: error });
     }
@@ -165,6 +229,22 @@ export class HiringCenterClient {
     if (error instanceof undiciErrors.SocketError) parts.unshift('socket closed');
     return redact(parts.join(': ') || 'network failure', this.options.apiKey ? [this.options.apiKey] : []);
   }
+}
+
+/** Waits between attempts; a cancellation ends the wait (and so the retries) at once. */
+function sleep(ms: number, signal: AbortSignal | undefined, method: string, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cancelled = () => {
+      clearTimeout(timer);
+      reject(new ApiCancelledError(method, path.split('?')[0] ?? path, 'cancelled by the client'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', cancelled);
+      resolve();
+    }, ms);
+    if (signal?.aborted) cancelled();
+    else signal?.addEventListener('abort', cancelled, { once: true });
+  });
 }
 
 /** Ids go into the path, so only a single safe segment may pass (the tools already checked). */

@@ -5,6 +5,10 @@
  */
 export class HiringCenterError extends Error {
   override readonly name: string = 'HiringCenterError';
+  /** How many attempts the retry policy made before giving up with this error. */
+  attempts = 1;
+  /** Why the retries stopped: the error is final, retries ran out, or the call's time budget did. */
+  stoppedBecause: 'final' | 'exhausted' | 'budget' = 'final';
 
   constructor(
     readonly method: string,
@@ -64,5 +68,17 @@ export class MissingApiKeyError extends Error {
 
   constructor() {
     super('HIRINGCENTER_API_KEY is not set');
+  }
+}
+
+/**
+ * A caller-supplied idempotencyKey was already spent on a meeting that has
+ * since been deleted or moved: the API only replays the old answer.
+ */
+export class StaleReplayError extends HiringCenterError {
+  override readonly name = 'StaleReplayError';
+
+  constructor(method: string, path: string, readonly meetingId: string) {
+    super(method, path, `the idempotency key replayed meeting ${meetingId}, which has since been deleted or moved`);
   }
 }

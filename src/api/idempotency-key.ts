@@ -1,15 +1,40 @@
 import { createHash } from 'node:crypto';
 
 /**
- * X-Idempotency-Key for a mutation, derived only from what is sent (method,
- * path, canonical JSON body): repeating the same call yields the same key, so
- * a retry can never create a second meeting; any change to the request yields
- * a different key, so the API never answers 409 for key reuse. 77 chars, far
- * under the API's 512 limit.
+ * How X-Idempotency-Key is made — the whole rule, in one place.
+ *
+ * The API replays the *original* response to a repeated key for 24 h, even if
+ * the meeting changed or was deleted since. A key made from the call's content
+ * alone therefore dedupes retries but swallows deliberate repeats:
+ *   (1) notes X, then Y, then X again: the third call would replay the first;
+ *   (2) create, delete, create the same again: the re-create would replay the
+ *       first and "return" a meeting that no longer exists.
+ * So every key is a hash of the request (method, path, canonical JSON body)
+ * plus the state it acts on, which anyone can re-derive after a restart:
+ *   - update: + a fingerprint of the meeting as read just before. A retry sees
+ *     the same state (same key: deduplicated) or, if the first attempt landed,
+ *     the state it made — re-sending the same values then changes nothing.
+ *     A deliberate repeat after other changes sees another state: it applies.
+ *   - create: + the id of the meeting a previous identical create made, once
+ *     that meeting is gone or no longer at that time/prospect/owner/type/zone.
+ *     After each create the result is read back (see meeting-mutations.ts): a
+ *     live match is the answer (a retry, deduplicated); a stale replay moves on
+ *     to the next key in the chain, which is the same for everyone.
+ *   - delete: the request alone; a deleted meeting cannot come back.
+ * Every attempt of one call reuses its key, which is what makes retrying a
+ * mutation safe. A caller's own idempotencyKey replaces all of this.
+ * Keys are "hcmcp-v2-" + 64 hex chars: far under the API's 512.
  */
-export function deriveIdempotencyKey(method: string, path: string, body: unknown): string {
-  const digest = createHash('sha256').update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest('hex');
-  return `hcmcp-v1-${digest}`;
+export function deriveIdempotencyKey(method: string, path: string, body: unknown, basis = ''): string {
+  const digest = createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}\n${basis}`)
+    .digest('hex');
+  return `hcmcp-v2-${digest}`;
+}
+
+/** A short, stable digest of a meeting's present state (the basis of an update's key). */
+export function stateFingerprint(state: unknown): string {
+  return createHash('sha256').update(canonicalJson(state)).digest('hex').slice(0, 32);
 }
 
 /** JSON with object keys sorted at every level, so key order in a call never changes the key. */

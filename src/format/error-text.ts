@@ -5,6 +5,8 @@ import {
   ApiNetworkError,
   ApiTimeoutError,
   MissingApiKeyError,
+  StaleReplayError,
+  type HiringCenterError,
 } from '../api/errors.js';
 import { redact } from '../api/redact.js';
 import { InputError } from '../input-error.js';
@@ -16,6 +18,8 @@ export interface ErrorContext {
   meetingId?: string;
   /** Values that must never be shown (the API key). */
   secrets: readonly string[];
+  /** Epoch ms, to turn Retry-After into a clock time. */
+  now: number;
 }
 
 const SAFE_TO_REPEAT =
@@ -44,16 +48,22 @@ function describe(error: unknown, context: ErrorContext): string {
     );
   }
   if (error instanceof ApiHttpError) return httpErrorText(error, context);
+  if (error instanceof StaleReplayError) {
+    return (
+      `The idempotencyKey was already used to create meeting ${error.meetingId}, which has since been deleted or moved, so HiringCenter only replays that old answer. ` +
+      'To create the meeting again, send a new idempotencyKey or leave it out.'
+    );
+  }
   if (error instanceof ApiTimeoutError) {
     return (
-      `HiringCenter did not answer ${error.method} ${error.path} within ${error.timeoutMs} ms. ` +
+      `HiringCenter timed out after ${attemptsText(error)} on ${error.method} ${error.path} (each allowed up to ${error.timeoutMs} ms). ` +
       (mutation ? `The change may or may not have been applied. ${SAFE_TO_REPEAT}` : 'Try again shortly.') +
       ' If this keeps happening, check HIRINGCENTER_BASE_URL or raise HIRINGCENTER_TIMEOUT_MS.'
     );
   }
   if (error instanceof ApiNetworkError) {
     return (
-      `Could not reach HiringCenter (${error.message}). ` +
+      `Could not reach HiringCenter (${error.message}; ${attemptsText(error)}). ` +
       (mutation ? `The change may or may not have been applied. ${SAFE_TO_REPEAT}` : 'Try again shortly.') +
       ' Check the network and HIRINGCENTER_BASE_URL.'
     );
@@ -71,7 +81,11 @@ function describe(error: unknown, context: ErrorContext): string {
   return `Internal error in hiringcenter-mcp while running ${tool}: ${message.slice(0, 300)}. This is a bug in the server, not in your arguments; try again, and report it if it repeats.`;
 }
 
-function httpErrorText(error: ApiHttpError, { tool, mutation, meetingId }: ErrorContext): string {
+function attemptsText(error: HiringCenterError): string {
+  return error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts`;
+}
+
+function httpErrorText(error: ApiHttpError, { tool, mutation, meetingId, now }: ErrorContext): string {
   const upstream = error.apiMessage ? ` HiringCenter said: "${error.apiMessage}".` : '';
   const status = `HTTP ${error.status}`;
   switch (error.status) {
@@ -87,19 +101,20 @@ function httpErrorText(error: ApiHttpError, { tool, mutation, meetingId }: Error
     case 422:
       return `HiringCenter rejected the ${tool} request (${status}).${upstream || ' It gave no reason.'} Fix the arguments it names and call again; repeating unchanged will fail the same way.`;
     case 409:
-      return `HiringCenter reported a conflict (${status}).${upstream} If this was a retry with changed arguments, the earlier request's key clashed; read the meeting again with get_meeting, then make the call again.`;
+      return `HiringCenter reported a conflict (${status}).${upstream} If you passed an idempotencyKey, it was already used for a different request: send a new one. Otherwise read the meeting again with get_meeting, then make the call again.`;
     case 429:
-      return `HiringCenter is rate-limiting requests (${status}).${upstream} Try again in ${retryAfterText(error)}.${mutation ? ` ${SAFE_TO_REPEAT}` : ''}`;
+      return `HiringCenter is rate-limiting requests (${status}, ${attemptsText(error)}).${upstream} Try again ${retryAfterText(error, now)}.${mutation ? ` ${SAFE_TO_REPEAT}` : ''}`;
     default:
       if (error.status >= 500) {
-        return `HiringCenter had a server error (${status}).${upstream} This is usually temporary: try again in ${retryAfterText(error)}.${mutation ? ` The change may or may not have been applied. ${SAFE_TO_REPEAT}` : ''}`;
+        return `HiringCenter had a server error (${status}, ${attemptsText(error)}).${upstream} This is usually temporary: try again ${retryAfterText(error, now)}.${mutation ? ` The change may or may not have been applied. ${SAFE_TO_REPEAT}` : ''}`;
       }
       return `HiringCenter answered ${status} to ${tool}.${upstream} Check the arguments and try again.`;
   }
 }
 
-function retryAfterText(error: ApiHttpError): string {
-  if (error.retryAfterMs === undefined) return 'a few seconds';
+function retryAfterText(error: ApiHttpError, now: number): string {
+  if (error.retryAfterMs === undefined) return 'in a few seconds';
   const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const at = new Date(now + error.retryAfterMs).toISOString().slice(11, 19);
+  return `in ${seconds} second${seconds === 1 ? '' : 's'} (after ${at} UTC, as HiringCenter asked)`;
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { createMeetingOnce } from '../api/meeting-mutations.js';
 import type { CreateMeetingBody } from '../api/schemas.js';
 import { formatCreated } from '../format/mutation-text.js';
 import { resolveDateInput } from '../time/resolve-date-input.js';
 import { resolveTimeZone } from '../time/time-zone.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { location, meetingDate, meetingType, notes, ownerId, prospectId, timeZone, userId } from './input-fields.js';
+import { idempotencyKey, location, meetingDate, meetingType, notes, ownerId, prospectId, timeZone, userId } from './input-fields.js';
 import { meetingResult } from './output-schemas.js';
 
 export const createMeeting = defineTool({
@@ -25,9 +26,10 @@ export const createMeeting = defineTool({
     location: location.optional(),
     notes: notes.optional(),
     userId: userId.optional(),
+    idempotencyKey: idempotencyKey.optional(),
   }),
   outputSchema: meetingResult,
-  async handle(input, { api, defaultUserId, signal }) {
+  async handle(input, { api, defaultUserId, call }) {
     const zone = resolveTimeZone(input.timeZone);
     const when = resolveDateInput(input.meetingDate, { field: 'meetingDate', timeZone: zone });
     const actingUser = input.userId ?? defaultUserId;
@@ -41,7 +43,7 @@ export const createMeeting = defineTool({
       ...(input.location !== undefined ? { location: input.location } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
     };
-    const meeting = await api.createMeeting(body, { signal });
+    const meeting = await createMeetingOnce(api, body, call, input.idempotencyKey);
     return {
       text: formatCreated(meeting, when.note),
       structured: { meeting, ...(when.note ? { note: when.note } : {}) },

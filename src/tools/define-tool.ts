@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HiringCenterClient } from '../api/client.js';
+import type { CallOptions, HiringCenterClient } from '../api/client.js';
 
 /** What a handler may use; never MCP types, so handlers stay plain functions. */
 export interface ToolContext {
@@ -7,8 +7,8 @@ export interface ToolContext {
   now: () => number;
   /** HIRINGCENTER_USER_ID: acting user for mutations when the call gives none. */
   defaultUserId: string | undefined;
-  /** Aborted when the MCP client cancels the call. */
-  signal: AbortSignal;
+  /** Pass to every API call: the MCP client's cancellation and the deadline of this tool call. */
+  call: CallOptions;
 }
 
 export interface ToolAnnotations {

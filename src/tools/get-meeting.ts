@@ -12,8 +12,8 @@ export const getMeeting = defineTool({
   annotations: readOnly('Get meeting'),
   inputSchema: z.strictObject({ meetingId }),
   outputSchema: meetingResult,
-  async handle(input, { api, signal }) {
-    const meeting = await api.getMeeting(input.meetingId, { signal });
+  async handle(input, { api, call }) {
+    const meeting = await api.getMeeting(input.meetingId, call);
     return { text: `Meeting: ${formatMeeting(meeting)}`, structured: { meeting } };
   },
 });

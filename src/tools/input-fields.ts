@@ -26,6 +26,7 @@ export const ACCEPTED_FORM: Record<string, string> = {
   notes: 'Send text up to 10000 characters, or null to clear them.',
   limit: 'Send a whole number from 1 to 200.',
   pageToken: 'Send nextPageToken exactly as the previous list_meetings answer gave it.',
+  idempotencyKey: 'Send 8-255 characters of letters, digits, "-", "_", ".", ":" — or leave it out and the server derives one.',
 };
 
 export const meetingId = z
@@ -65,3 +66,11 @@ export const dateBound = (edge: 'lower' | 'upper') =>
 
 export const limit = z.number().int().min(1).max(200).describe('Page size, 1-200 (default 50).');
 export const pageToken = z.string().trim().min(1).max(2048).describe('nextPageToken from the previous page; keep the other filters the same.');
+
+export const idempotencyKey = z
+  .string()
+  .trim()
+  .min(8)
+  .max(255)
+  .regex(/^[A-Za-z0-9._:-]+$/)
+  .describe('Optional. Your own key for this change; reuse it only to retry the same call. Default: derived safely by the server.');

@@ -29,7 +29,7 @@ export const listMeetings = defineTool({
     pageToken: pageToken.optional(),
   }),
   outputSchema: meetingPage,
-  async handle(input, { api, now, signal }) {
+  async handle(input, { api, now, call }) {
     const zone = input.timeZone === undefined ? undefined : resolveTimeZone(input.timeZone);
     const bound = (field: 'meetingDateAfter' | 'meetingDateBefore') => {
       const value = input[field];
@@ -50,7 +50,7 @@ export const listMeetings = defineTool({
         limit: input.limit,
         pageToken: input.pageToken,
       },
-      { signal },
+      call,
     );
     const structured = {
       meetings: page.items,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateMeetingOnce } from '../api/meeting-mutations.js';
 import type { UpdateMeetingBody } from '../api/schemas.js';
 import { formatUpdated } from '../format/mutation-text.js';
 import { InputError } from '../input-error.js';
@@ -6,7 +7,7 @@ import { isZoneDependent, resolveDateInput } from '../time/resolve-date-input.js
 import { resolveTimeZone } from '../time/time-zone.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './input-fields.js';
+import { idempotencyKey, location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './input-fields.js';
 import { meetingResult } from './output-schemas.js';
 
 const CHANGEABLE = ['meetingDate', 'timeZone', 'meetingType', 'ownerId', 'location', 'notes'] as const;
@@ -28,21 +29,22 @@ export const updateMeeting = defineTool({
     location: location.optional(),
     notes: notes.optional(),
     userId: userId.optional(),
+    idempotencyKey: idempotencyKey.optional(),
   }),
   outputSchema: meetingResult,
-  async handle(input, { api, defaultUserId, signal }) {
+  async handle(input, { api, defaultUserId, call }) {
     const changed = CHANGEABLE.filter((field) => input[field] !== undefined);
     if (!changed.length) {
       throw new InputError(undefined, 'nothing to change.', `Give at least one of ${CHANGEABLE.join(', ')}.`);
     }
     const zone = input.timeZone === undefined ? undefined : resolveTimeZone(input.timeZone);
-    let when: ReturnType<typeof resolveDateInput> | undefined;
-    if (input.meetingDate !== undefined) {
-      // Wall-clock input without a new zone means local time where the meeting already is.
-      const readIn =
-        zone ?? (isZoneDependent(input.meetingDate) ? (await api.getMeeting(input.meetingId, { signal })).timeZone : undefined);
-      when = resolveDateInput(input.meetingDate, { field: 'meetingDate', timeZone: readIn });
-    }
+    const resolveIn = (timeZone: string | undefined) =>
+      input.meetingDate === undefined ? undefined : resolveDateInput(input.meetingDate, { field: 'meetingDate', timeZone });
+    // Whatever can be checked without the meeting is checked before any request.
+    const early = input.meetingDate !== undefined && (zone || !isZoneDependent(input.meetingDate)) ? resolveIn(zone) : undefined;
+    // The present state: it gives a wall-clock date its zone and the idempotency key its basis.
+    const current = await api.getMeeting(input.meetingId, call);
+    const when = early ?? resolveIn(current.timeZone);
     const actingUser = input.userId ?? defaultUserId;
     const body: UpdateMeetingBody = {
       ...(actingUser ? { userId: actingUser } : {}),
@@ -53,7 +55,7 @@ export const updateMeeting = defineTool({
       ...(input.location !== undefined ? { location: input.location } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
     };
-    const meeting = await api.updateMeeting(input.meetingId, body, { signal });
+    const meeting = await updateMeetingOnce(api, current, body, call, input.idempotencyKey);
     const described = changed.map((field) => (input[field] === null ? `-${field}` : field));
     return {
       text: formatUpdated(meeting, described, when?.note),

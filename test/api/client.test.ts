@@ -25,7 +25,7 @@ const createBody = {
 beforeAll(async () => {
   sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
   seedMeetings(sandbox.store, { now: FIXED_NOW, count: 10 });
-  client = new HiringCenterClient({ baseUrl: sandbox.baseUrl, apiKey: TEST_KEY, timeoutMs: 1_000, userAgent: 'test' });
+  client = new HiringCenterClient({ baseUrl: sandbox.baseUrl, apiKey: TEST_KEY, timeoutMs: 1_000, callBudgetMs: 5_000, retry: { maxRetries: 0 }, userAgent: 'test' });
 });
 afterAll(async () => {
   await client.close();
@@ -57,7 +57,7 @@ describe('HiringCenterClient', () => {
   it('sends a deterministic X-Idempotency-Key on every mutation', async () => {
     const created = await client.createMeeting(createBody);
     const firstKey = lastRequest().headers['x-idempotency-key'];
-    expect(firstKey).toMatch(/^hcmcp-v1-/);
+    expect(firstKey).toMatch(/^hcmcp-v2-/);
     // The same call again: same key, and the API replays the original instead of creating a duplicate.
     const again = await client.createMeeting({ ...createBody });
     expect(lastRequest().headers['x-idempotency-key']).toBe(firstKey);
@@ -73,11 +73,11 @@ describe('HiringCenterClient', () => {
 
     await client.deleteMeeting(created.id);
     expect(lastRequest().method).toBe('DELETE');
-    expect(lastRequest().headers['x-idempotency-key']).toMatch(/^hcmcp-v1-/);
+    expect(lastRequest().headers['x-idempotency-key']).toMatch(/^hcmcp-v2-/);
   });
 
   it('refuses to send anything without a key', async () => {
-    const keyless = new HiringCenterClient({ baseUrl: sandbox.baseUrl, apiKey: undefined, timeoutMs: 1_000, userAgent: 'test' });
+    const keyless = new HiringCenterClient({ baseUrl: sandbox.baseUrl, apiKey: undefined, timeoutMs: 1_000, callBudgetMs: 5_000, retry: { maxRetries: 0 }, userAgent: 'test' });
     const before = sandbox.requests.length;
     expect(await caught(keyless.listMeetings({}))).toBeInstanceOf(MissingApiKeyError);
     expect(sandbox.requests.length).toBe(before);
@@ -145,7 +145,7 @@ describe('HiringCenterClient', () => {
   it('reports a dropped connection and a refused one as network errors', async () => {
     sandbox.faults.push({ drop: 'before' });
     expect(await caught(client.listMeetings({}))).toBeInstanceOf(ApiNetworkError);
-    const nowhere = new HiringCenterClient({ baseUrl: 'http://127.0.0.1:1/v2', apiKey: TEST_KEY, timeoutMs: 1_000, userAgent: 'test' });
+    const nowhere = new HiringCenterClient({ baseUrl: 'http://127.0.0.1:1/v2', apiKey: TEST_KEY, timeoutMs: 1_000, callBudgetMs: 5_000, retry: { maxRetries: 0 }, userAgent: 'test' });
     const error = await caught(nowhere.listMeetings({}));
     expect(error).toBeInstanceOf(ApiNetworkError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);

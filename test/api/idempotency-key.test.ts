@@ -24,7 +24,7 @@ describe('deriveIdempotencyKey', () => {
   it('fits the API limit of 512 characters', () => {
     const key = deriveIdempotencyKey('POST', '/meetings', { notes: 'x'.repeat(100_000) });
     expect(key.length).toBeLessThanOrEqual(512);
-    expect(key).toMatch(/^hcmcp-v1-[0-9a-f]{64}$/);
+    expect(key).toMatch(/^hcmcp-v2-[0-9a-f]{64}$/);
   });
 
   it('canonicalises nested objects', () => {

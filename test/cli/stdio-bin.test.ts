@@ -52,7 +52,11 @@ describe('the built bin over stdio', () => {
     afterAll(() => api.close());
 
     it('keeps stdout pure JSON-RPC, shows clear errors and never the key', async () => {
-      const session = new RawSession([], binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: api.baseUrl, HIRINGCENTER_TIMEOUT_MS: '500' }));
+      // No retries here: each scripted fault should surface as its own error.
+      const session = new RawSession(
+        [],
+        binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: api.baseUrl, HIRINGCENTER_TIMEOUT_MS: '500', HIRINGCENTER_MAX_RETRIES: '0' }),
+      );
       await session.initialize();
       api.faults.push(
         { status: 500, body: `{"error":{"message":"boom for ${KEY}"}}` },
@@ -68,10 +72,10 @@ describe('the built bin over stdio', () => {
         expect(result.isError).toBe(true);
         texts.push(result.content[0]!.text);
       }
-      expect(texts[0]).toMatch(/server error \(HTTP 500\)/);
+      expect(texts[0]).toMatch(/server error \(HTTP 500, 1 attempt\)/);
       expect(texts[1]).toMatch(/cannot trust.*HTML/);
       expect(texts[2]).toMatch(/Could not reach HiringCenter/);
-      expect(texts[3]).toMatch(/did not answer .* within 500 ms/);
+      expect(texts[3]).toMatch(/timed out after 1 attempt on GET \/meetings \(each allowed up to 500 ms\)/);
       expect(texts[4]).toMatch(/rejected the API key/);
       const ok = await session.request('tools/call', { name: 'list_meetings', arguments: { limit: 1 } });
       expect((ok.result as { isError?: boolean }).isError).toBeUndefined();

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   apiKey?: string | undefined;
   defaultUserId?: string;
   timeoutMs?: number;
+  callBudgetMs?: number;
+  maxRetries?: number;
 }
 
 /** The real server and SDK Client joined in memory, talking to the emulator over HTTP on 127.0.0.1. */
@@ -41,6 +43,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     baseUrl: sandbox.baseUrl,
     apiKey,
     timeoutMs: options.timeoutMs ?? 5_000,
+    callBudgetMs: options.callBudgetMs ?? 10_000,
+    // Short backoff keeps the suite fast; the policy's shape is what is under test.
+    retry: { maxRetries: options.maxRetries ?? 3, baseDelayMs: 5, maxDelayMs: 40 },
     userAgent: 'hiringcenter-mcp/test',
   });
   const server = createServer({

@@ -22,7 +22,9 @@ async function create(extra: Record<string, unknown> = {}): Promise<Meeting> {
   expect(result.isError, result.text).toBe(false);
   return (result.structured as { meeting: Meeting }).meeting;
 }
-const sentBody = () => JSON.parse(h.sandbox.requests.at(-1)!.body) as Record<string, unknown>;
+/** The last create/update/delete that reached the API (creates are followed by a read-back GET). */
+const lastMutation = () => h.sandbox.requests.filter((r) => r.method !== 'GET').at(-1)!;
+const sentBody = () => JSON.parse(lastMutation().body) as Record<string, unknown>;
 
 describe('create_meeting', () => {
   it('resolves wall-clock time in the meeting zone, sends epoch ms, and says what it did', async () => {
@@ -47,9 +49,9 @@ describe('create_meeting', () => {
     const withDefault = await startHarness({ seedCount: 0, defaultUserId: 'recruiter-7' });
     try {
       await withDefault.call('create_meeting', { ...base, meetingDate: '2025-03-10T10:00' });
-      expect(JSON.parse(withDefault.sandbox.requests.at(-1)!.body).userId).toBe('recruiter-7');
+      expect(JSON.parse(withDefault.sandbox.requests.filter((r) => r.method === 'POST').at(-1)!.body).userId).toBe('recruiter-7');
       const own = await withDefault.call('create_meeting', { ...base, meetingDate: '2025-03-11T10:00', userId: 'someone-else' });
-      expect(JSON.parse(withDefault.sandbox.requests.at(-1)!.body).userId).toBe('someone-else');
+      expect(JSON.parse(withDefault.sandbox.requests.filter((r) => r.method === 'POST').at(-1)!.body).userId).toBe('someone-else');
       expect(own.text).toContain('created by someone-else');
     } finally {
       await withDefault.close();
@@ -112,7 +114,7 @@ describe('update_meeting', () => {
     const meeting = await create({ location: 'Zoom' });
     const result = await h.call('update_meeting', { meetingId: meeting.id, notes: 'Bring CV', location: null });
     expect(result.isError).toBe(false);
-    const request = h.sandbox.requests.at(-1)!;
+    const request = lastMutation();
     expect(request.method).toBe('POST');
     expect(request.path).toBe(`/v2/meetings/${meeting.id}`);
     expect(sentBody()).toEqual({ notes: 'Bring CV', location: null });
@@ -135,13 +137,17 @@ describe('update_meeting', () => {
     expect(result.text).toContain('2025-03-10 Mon 10:00 +05:30 Asia/Kolkata');
   });
 
-  it('refuses an empty change, a bad id and a DST-gap time without sending anything', async () => {
+  it('refuses an empty change, a bad id, a bad zone and a DST-gap time without sending anything', async () => {
     const meeting = await create();
     const before = h.sandbox.requests.length;
     const empty = await h.call('update_meeting', { meetingId: meeting.id });
     expect(empty.text).toMatch(/nothing to change.*meetingDate, timeZone, meetingType, ownerId, location, notes/);
     const gap = await h.call('update_meeting', { meetingId: meeting.id, meetingDate: '2025-03-09T02:30', timeZone: 'America/New_York' });
     expect(gap.text).toMatch(/does not exist/);
+    const epochSeconds = await h.call('update_meeting', { meetingId: meeting.id, meetingDate: 1741615200 });
+    expect(epochSeconds.text).toMatch(/epoch seconds/);
+    const zone = await h.call('update_meeting', { meetingId: meeting.id, timeZone: 'CET' });
+    expect(zone.text).toMatch(/abbreviation/);
     for (const meetingId of ['../meetings', '%2e%2e', 'a?b', 'a#b', 'a/b', ' ', 'x'.repeat(200)]) {
       const bad = await h.call('update_meeting', { meetingId, notes: 'x' });
       expect(bad.isError).toBe(true);
@@ -174,8 +180,8 @@ describe('get_meeting and delete_meeting', () => {
     const meeting = await create();
     const result = await h.call('delete_meeting', { meetingId: meeting.id });
     expect(result.isError).toBe(false);
-    expect(h.sandbox.requests.at(-1)!.method).toBe('DELETE');
-    expect(h.sandbox.requests.at(-1)!.headers['x-idempotency-key']).toMatch(/^hcmcp-v1-/);
+    expect(lastMutation().method).toBe('DELETE');
+    expect(lastMutation().headers['x-idempotency-key']).toMatch(/^hcmcp-v2-/);
     expect(result.text).toMatch(new RegExp(`^Deleted meeting ${meeting.id}\\.`));
     expect(result.structured).toMatchObject({ meetingId: meeting.id, deleted: true });
     const gone = await h.call('get_meeting', { meetingId: meeting.id });
@@ -190,8 +196,8 @@ describe('API failures as model-facing errors', () => {
     [403, /Not allowed \(HTTP 403\)/],
     [409, /conflict \(HTTP 409\)/],
     [429, /rate-limiting.*try again in 12 seconds/i],
-    [500, /server error \(HTTP 500\).*usually temporary/],
-    [502, /server error \(HTTP 502\)/],
+    [500, /server error \(HTTP 500, 1 attempt\).*usually temporary.*after \d\d:\d\d:\d\d UTC/],
+    [502, /server error \(HTTP 502/],
   ])('HTTP %i', async (status, message) => {
     h.sandbox.faults.push({ status, headers: { 'retry-after': '12' } });
     const result = await h.call('list_meetings', {});

@@ -22,6 +22,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: string;
+  /** What the emulator answered (undefined when it dropped the connection). */
+  status?: number;
 }
 
 export interface SandboxApi {
@@ -33,6 +35,8 @@ export interface SandboxApi {
   requests: RecordedRequest[];
   /** TCP connections accepted so far. */
   connectionsOpened(): number;
+  /** Requests whose client hung up before the answer was sent (cancellations, timeouts). */
+  clientAborts(): number;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,7 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
   const faults = new FaultScript();
   const requests: RecordedRequest[] = [];
   let connections = 0;
+  let aborts = 0;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => res.destroy());
@@ -61,21 +66,34 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
+    res.on('close', () => {
+      if (!res.writableFinished && !dropped) aborts += 1;
+    });
+    let dropped = false;
+    const drop = () => {
+      dropped = true;
+      req.socket.destroy();
+    };
     const body = await readBody(req);
-    requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body };
+    requests.push(recorded);
     if (requests.length > 10_000) requests.shift();
 
     const fault = faults.take(method, url.pathname);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    if (fault?.drop === 'before') return void req.socket.destroy();
+    if (res.destroyed) return;
+    if (fault?.drop === 'before') return drop();
     if (fault?.status !== undefined) {
+      if (fault.afterCommit) answer(method, url, req.headers, body);
       const text = fault.body ?? JSON.stringify(new EmulatorError(fault.status, 'scripted', `Scripted HTTP ${fault.status}.`).toBody());
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      recorded.status = fault.status;
       return void res.end(text);
     }
 
     const { status, payload, replayed } = answer(method, url, req.headers, body);
-    if (fault?.drop === 'after') return void req.socket.destroy();
+    if (fault?.drop === 'after') return drop();
+    recorded.status = status;
     res.writeHead(status, {
       'content-type': 'application/json',
       ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
@@ -156,6 +174,7 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     faults,
     requests,
     connectionsOpened: () => connections,
+    clientAborts: () => aborts,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Meeting } from '../api/schemas.js';
 import type { MeetingStore } from './meeting-store.js';
+import { mulberry32 } from './scripted-faults.js';
 
 export interface SeedOptions {
   /** Meetings are spread around this instant: some past, most in the coming weeks. */
@@ -73,16 +74,4 @@ export function seedMeetings(store: MeetingStore, options: SeedOptions): Meeting
     seeded.push(meeting);
   }
   return seeded;
-}
-
-// Small, well-known seeded PRNG: reproducible sample data without a dependency.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -88,6 +88,26 @@ describe('the built bin over stdio', () => {
       expect(session.stdoutLines.join('\n')).not.toContain(KEY);
       expect(session.stderr).not.toContain(KEY);
     });
+
+    it.each([
+      ['SIGTERM', (s: RawSession) => s.child.kill('SIGTERM')],
+      ['stdin closing', (s: RawSession) => s.child.stdin.end()],
+    ])('ends within a second on %s, aborting the request in flight', async (_how, stop) => {
+      const session = new RawSession([], binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: api.baseUrl }));
+      await session.initialize();
+      api.faults.push({ delayMs: 10_000 });
+      const from = api.requests.length;
+      const aborts = api.clientAborts();
+      void session.request('tools/call', { name: 'list_meetings', arguments: {} });
+      while (api.requests.length === from) await new Promise((resolve) => setTimeout(resolve, 10));
+      const started = Date.now();
+      const exited = new Promise<number | null>((resolve) => session.child.on('exit', resolve));
+      stop(session);
+      expect(await exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      while (api.clientAborts() === aborts) await new Promise((resolve) => setTimeout(resolve, 10));
+      api.faults.clear();
+    });
   });
 
   it('starts without a key, says so once on stderr, and every call names HIRINGCENTER_API_KEY', async () => {

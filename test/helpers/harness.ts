@@ -32,12 +32,15 @@ export interface HarnessOptions {
   timeoutMs?: number;
   callBudgetMs?: number;
   maxRetries?: number;
+  /** Talk to this emulator instead of a new one (a "restarted" server keeps the API's state). */
+  sandbox?: SandboxApi;
 }
 
 /** The real server and SDK Client joined in memory, talking to the emulator over HTTP on 127.0.0.1. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
-  const seeded = seedMeetings(sandbox.store, { now: FIXED_NOW, count: options.seedCount ?? 30 });
+  const ownSandbox = !options.sandbox;
+  const sandbox = options.sandbox ?? (await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW }));
+  const seeded = ownSandbox ? seedMeetings(sandbox.store, { now: FIXED_NOW, count: options.seedCount ?? 30 }) : [];
   const apiKey = 'apiKey' in options ? options.apiKey : TEST_KEY;
   const api = new HiringCenterClient({
     baseUrl: sandbox.baseUrl,
@@ -78,7 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await client.close();
       await server.close();
       await api.close();
-      await sandbox.close();
+      if (ownSandbox) await sandbox.close();
     },
   };
 }

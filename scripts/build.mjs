@@ -14,4 +14,5 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } });
-await build({ ...common, entryPoints: ['scripts/demo.ts'], outfile: '.build/demo.js' });
+// Dev scripts (demo, soak, benchmarks) are bundled too: Node 20 cannot run TypeScript itself.
+await build({ ...common, entryPoints: ['scripts/*.ts'], outdir: '.build' });

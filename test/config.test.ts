@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, loadConfig } from '../src/config.js';
+import {
+  ConfigError,
+  DEFAULT_BASE_URL,
+  DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  loadConfig,
+} from '../src/config.js';
 
 describe('loadConfig', () => {
   it('has defaults', () => {
@@ -7,6 +14,8 @@ describe('loadConfig', () => {
       apiKey: undefined,
       baseUrl: DEFAULT_BASE_URL,
       timeoutMs: DEFAULT_TIMEOUT_MS,
+      callTimeoutMs: DEFAULT_CALL_TIMEOUT_MS,
+      maxRetries: DEFAULT_MAX_RETRIES,
       userId: undefined,
       sandbox: false,
     });
@@ -19,15 +28,28 @@ describe('loadConfig', () => {
         HIRINGCENTER_BASE_URL: 'http://127.0.0.1:9/v2/',
         HIRINGCENTER_TIMEOUT_MS: '2500',
         HIRINGCENTER_USER_ID: 'u1',
+        HIRINGCENTER_MAX_RETRIES: '0',
+        HIRINGCENTER_CALL_TIMEOUT_MS: '45000',
       },
       ['--sandbox'],
     );
-    expect(config).toMatchObject({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9/v2', timeoutMs: 2500, userId: 'u1', sandbox: true });
+    expect(config).toMatchObject({
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:9/v2',
+      timeoutMs: 2500,
+      callTimeoutMs: 45000,
+      maxRetries: 0,
+      userId: 'u1',
+      sandbox: true,
+    });
   });
 
   it.each([
     [{ HIRINGCENTER_TIMEOUT_MS: 'soon' }, [], /HIRINGCENTER_TIMEOUT_MS/],
     [{ HIRINGCENTER_TIMEOUT_MS: '0' }, [], /HIRINGCENTER_TIMEOUT_MS/],
+    [{ HIRINGCENTER_MAX_RETRIES: '11' }, [], /HIRINGCENTER_MAX_RETRIES must be a whole number from 0 to 10/],
+    [{ HIRINGCENTER_MAX_RETRIES: '-1' }, [], /HIRINGCENTER_MAX_RETRIES/],
+    [{ HIRINGCENTER_CALL_TIMEOUT_MS: '1.5' }, [], /HIRINGCENTER_CALL_TIMEOUT_MS/],
     [{ HIRINGCENTER_BASE_URL: 'api.example' }, [], /HIRINGCENTER_BASE_URL/],
     [{ HIRINGCENTER_BASE_URL: 'ftp://x/v2' }, [], /https/],
     [{ HIRINGCENTER_BASE_URL: 'https://user:pw@x/v2' }, [], /credentials/],

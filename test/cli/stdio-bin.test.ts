@@ -77,6 +77,13 @@ describe('the built bin over stdio', () => {
       expect(texts[2]).toMatch(/Could not reach HiringCenter/);
       expect(texts[3]).toMatch(/timed out after 1 attempt on GET \/meetings \(each allowed up to 500 ms\)/);
       expect(texts[4]).toMatch(/rejected the API key/);
+      // Hostile arguments: deep nesting, a huge string, path tricks. Each gets an error; nothing crashes.
+      const deep = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
+      const hostile = [`{"meetingId":${deep}}`, JSON.stringify({ meetingId: 'x'.repeat(2_000_000) }), '{"meetingId":"%2e%2e%2fadmin"}'];
+      for (const args of hostile) {
+        const refused = await session.requestRaw('tools/call', `{"name":"get_meeting","arguments":${args}}`);
+        expect((refused.result as { isError: boolean }).isError).toBe(true);
+      }
       const ok = await session.request('tools/call', { name: 'list_meetings', arguments: { limit: 1 } });
       expect((ok.result as { isError?: boolean }).isError).toBeUndefined();
       const { code, ms } = await session.close();

@@ -60,9 +60,14 @@ export class RawSession {
   }
 
   request(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return this.requestRaw(method, JSON.stringify(params));
+  }
+
+  /** Sends params as given JSON text (for payloads JSON.stringify cannot build, like very deep nesting). */
+  requestRaw(method: string, paramsJson: string): Promise<Record<string, unknown>> {
     const id = this.nextId++;
     const answer = new Promise<Record<string, unknown>>((resolve) => this.waiters.set(id, resolve));
-    this.child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+    this.child.stdin.write(`{"jsonrpc":"2.0","id":${id},"method":${JSON.stringify(method)},"params":${paramsJson}}\n`);
     return answer;
   }
 

@@ -9,18 +9,13 @@ import {
 } from '../../src/api/errors.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
+import { caught, SAMPLE_CREATE_BODY } from '../helpers/fixtures.js';
 import { FIXED_NOW, TEST_KEY } from '../helpers/harness.js';
 
 let sandbox: SandboxApi;
 let client: HiringCenterClient;
 
-const createBody = {
-  prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
-  ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
-  meetingType: 'virtual',
-  meetingDate: 1741615200000,
-  timeZone: 'America/New_York',
-};
+const createBody = SAMPLE_CREATE_BODY;
 
 beforeAll(async () => {
   sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
@@ -35,14 +30,6 @@ beforeEach(() => sandbox.faults.clear());
 
 const lastRequest = () => sandbox.requests.at(-1)!;
 
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('HiringCenterClient', () => {
   it('sends the key as a Bearer token and reads a list', async () => {

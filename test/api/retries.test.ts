@@ -2,18 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HiringCenterClient } from '../../src/api/client.js';
 import { ApiHttpError, ApiNetworkError, ApiTimeoutError } from '../../src/api/errors.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
+import { caught, SAMPLE_CREATE_BODY } from '../helpers/fixtures.js';
 import { FIXED_NOW, TEST_KEY } from '../helpers/harness.js';
 
 let sandbox: SandboxApi;
 let client: HiringCenterClient;
 
-const body = {
-  prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
-  ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
-  meetingType: 'virtual',
-  meetingDate: 1741615200000,
-  timeZone: 'America/New_York',
-};
+const body = SAMPLE_CREATE_BODY;
 
 beforeAll(async () => {
   sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
@@ -32,14 +27,6 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.faults.clear());
 
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** Runs `fn` and returns the requests the emulator received meanwhile. */
 async function counting<T>(fn: () => Promise<T>) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
+import { SAMPLE_CREATE_BODY } from '../helpers/fixtures.js';
 import { FIXED_NOW, TEST_KEY } from '../helpers/harness.js';
 
 let sandbox: SandboxApi;
@@ -31,13 +32,7 @@ async function request(method: string, path: string, options: { body?: unknown; 
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 
-const newMeeting = {
-  prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
-  ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
-  meetingType: 'virtual',
-  meetingDate: 1741615200000,
-  timeZone: 'America/New_York',
-};
+const newMeeting = SAMPLE_CREATE_BODY;
 
 describe('sandbox emulator', () => {
   it('answers 401 without the right key', async () => {

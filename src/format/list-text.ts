@@ -1,6 +1,8 @@
 import type { Meeting } from '../api/schemas.js';
 import { describeInstant, formatLocalTime } from '../time/describe-instant.js';
-import { formatMeeting, quote } from './meeting-text.js';
+import { IdLegend } from './id-legend.js';
+import { creatorToken } from './meeting-text.js';
+import { restOfLine, word } from './text-fields.js';
 
 export interface MeetingPageView {
   meetings: Meeting[];
@@ -9,26 +11,96 @@ export interface MeetingPageView {
   now: number;
   /** Show every time in this zone instead of each meeting's own. */
   displayZone?: string;
+  /** Filters in force: stated once in the header, their columns dropped. */
+  filters?: { ownerId?: string; prospectId?: string; meetingType?: string };
+  /** Why the listing ended before the last page, when it did (maxResults, an error). */
+  stoppedEarly?: string;
 }
 
-/** Header (count, total, now), one line per meeting, then exactly how to get the next page. */
+/**
+ * A page as the model reads it, at about a third of the API's JSON: a header
+ * (count, total, now, zone, legend, line layout), one line per meeting with
+ * space-separated fields and JSON-quoted free text, a date line whenever the
+ * local date changes, and exactly how to continue. Values shared by the page
+ * (filter values, the zone, repeated ids, the date) are stated once.
+ */
 export function formatMeetingPage(page: MeetingPageView): string {
-  const shown = page.meetings.length;
-  const of = page.totalCount !== undefined ? ` of ${page.totalCount}` : '';
-  // "Now" to the minute: enough to reason about "next week", and stable within a minute.
-  const nowText = formatLocalTime(describeInstant(page.now - (page.now % 60_000), page.displayZone ?? 'UTC'));
-  const zoneText = page.displayZone ? `Times in ${page.displayZone}` : "Times in each meeting's own zone";
-  const lines = [`${shown} meeting${shown === 1 ? '' : 's'}${of}, latest first. Now: ${nowText}. ${zoneText}.`];
-  if (shown) {
-    lines.push('Fields: id | local time | type | prospect | owner | location | notes | creator');
-  }
-  for (const meeting of page.meetings) lines.push(formatMeeting(meeting, page.displayZone));
-  lines.push(
-    page.nextPageToken
-      ? `More: call list_meetings again with the same filters and pageToken ${quote(page.nextPageToken)}.`
-      : shown
-        ? 'No more pages.'
-        : 'No meetings match these filters.',
+  const { meetings, filters = {} } = page;
+  const zones = new Set(meetings.map((m) => m.timeZone));
+  const pageZone = page.displayZone ?? (zones.size === 1 ? [...zones][0] : undefined);
+  const legend = new IdLegend(
+    meetings.flatMap((m) => [
+      ...(filters.ownerId ? [] : [m.ownerId]),
+      ...(filters.prospectId ? [] : [m.prospectId]),
+      ...(m.createdBy && m.createdBy !== m.ownerId ? [m.createdBy] : []),
+    ]),
   );
+
+  const locals = meetings.map((m) => describeInstant(m.meetingDate, page.displayZone ?? m.timeZone));
+  const shown = meetings.length;
+  const count = page.totalCount !== undefined ? `${shown} of ${page.totalCount}` : `${shown}`;
+  // "Now" to the minute: enough to reason about "next week", and stable within a minute.
+  const now = formatLocalTime(describeInstant(page.now - (page.now % 60_000), pageZone ?? 'UTC'));
+  const filterText = [
+    filters.ownerId && `owner ${filters.ownerId}`,
+    filters.prospectId && `prospect ${filters.prospectId}`,
+    filters.meetingType && `type ${filters.meetingType}`,
+  ].filter(Boolean);
+  const lines = [`${count} meetings, latest first. Now ${now}.${filterText.length ? ` All with ${filterText.join(', ')}.` : ''}`];
+  if (shown) {
+    const keys = [...new Set(meetings.map((m) => m.createdByApiKeyName).filter((k): k is string => !!k))];
+    const columns = [
+      'id',
+      pageZone ? 'time' : 'time zone',
+      filters.meetingType ? '' : 'type',
+      filters.ownerId ? '' : 'owner',
+      filters.prospectId ? '' : 'prospect',
+      'location',
+      'notes',
+    ].filter(Boolean);
+    lines.push(
+      `${pageZone ? `Times in ${pageZone}. ` : ''}Each day: a "YYYY-MM-DD Day" line, then per meeting: ${columns.join(' ')}. ` +
+        'time = local HH:MM and UTC offset. ' +
+        `by= creator if not the owner (api = API key${keys.length ? ` ${keys.map((k) => JSON.stringify(k)).join('/')}` : ''}); ` +
+        `"reviewed" = has a review (get_meeting shows it); "-" none; "@n=<id>" names an id once, later "@n" (calls need full ids).`,
+    );
+  }
+
+  let currentDate = '';
+  meetings.forEach((meeting, index) => {
+    const local = locals[index]!;
+    const dateLine = `${local.date} ${local.weekday}`;
+    if (dateLine !== currentDate) {
+      lines.push(dateLine);
+      currentDate = dateLine;
+    }
+    // "-05" rather than "-05:00": the same offset (ISO 8601 allows it) for two tokens fewer per line.
+    const fields = [meeting.id, `${local.time}${shortOffset(local.offset)}`];
+    if (!pageZone) fields.push(meeting.timeZone);
+    else if (meeting.timeZone !== pageZone) fields[1] += `(${meeting.timeZone})`;
+    if (!filters.meetingType) fields.push(word(meeting.meetingType));
+    if (!filters.ownerId) fields.push(legend.ref(meeting.ownerId));
+    if (!filters.prospectId) fields.push(legend.ref(meeting.prospectId));
+    // Tagged and only when they say something: most meetings are made by their owner and have no review.
+    const creator = creatorToken(meeting, (id) => legend.ref(id));
+    if (creator !== 'owner') fields.push(`by=${creator}`);
+    // Reviews are long-form and rarely what a list is for: flagged here, shown in full by get_meeting.
+    if (meeting.review != null) fields.push('reviewed');
+    fields.push(word(meeting.location), restOfLine(meeting.notes));
+    lines.push(fields.join(' '));
+  });
+
+  if (page.stoppedEarly) lines.push(page.stoppedEarly);
+  if (page.nextPageToken) {
+    lines.push(`More: call list_meetings again with the same filters and pageToken ${JSON.stringify(page.nextPageToken)}.`);
+  } else {
+    lines.push(shown ? 'No more pages.' : 'No meetings match these filters.');
+  }
   return lines.join('\n');
 }
+
+/** "-05" for "-05:00" (ISO 8601 allows it); "+05:30" stays. */
+function shortOffset(offset: string): string {
+  return offset.replace(/:00$/, '');
+}
+

@@ -1,31 +1,34 @@
 import type { Meeting } from '../api/schemas.js';
 import { describeInstant, formatLocalTime } from '../time/describe-instant.js';
+import { word } from './text-fields.js';
 
 /**
- * One meeting on one line, fields separated by " | ". Ids are in full (the
- * model needs them for the next call); free text is JSON-quoted so newlines,
- * "|" and quotes inside notes can never break the line or be misread.
+ * One meeting for get_meeting: everything but the id the caller already has,
+ * on one line. Free text is JSON-quoted so it cannot break the line.
  */
-export function formatMeeting(meeting: Meeting, displayZone?: string): string {
-  const zone = displayZone ?? meeting.timeZone;
-  const when = formatLocalTime(describeInstant(meeting.meetingDate, zone));
-  const parts = [meeting.id, when, meeting.meetingType, `prospect ${meeting.prospectId}`, `owner ${meeting.ownerId}`];
-  if (zone !== meeting.timeZone) parts.push(`meeting zone ${meeting.timeZone}`);
-  if (meeting.location != null) parts.push(`location ${quote(meeting.location)}`);
-  if (meeting.notes != null) parts.push(`notes ${quote(meeting.notes)}`);
-  parts.push(createdByText(meeting));
+export function formatMeeting(meeting: Meeting): string {
+  const parts = [
+    formatLocalTime(describeInstant(meeting.meetingDate, meeting.timeZone)),
+    meeting.meetingType,
+    `prospect ${meeting.prospectId}`,
+    `owner ${meeting.ownerId}`,
+    `created by ${creatorText(meeting)}`,
+    `location ${word(meeting.location)}`,
+    `notes ${word(meeting.notes)}`,
+  ];
   if (meeting.review != null) parts.push(`review ${JSON.stringify(meeting.review)}`);
-  return parts.join(' | ');
+  return parts.join('; ');
 }
 
-function createdByText(meeting: Meeting): string {
-  if (meeting.createdBy) return `created by ${meeting.createdBy}${meeting.createdByApi ? ' via API' : ''}`;
-  if (meeting.createdByApi) {
-    return meeting.createdByApiKeyName ? `created via API key ${quote(meeting.createdByApiKeyName)}` : 'created via API';
-  }
-  return 'creator unknown';
+/** Who made a meeting: "owner", a user id, "api" (the API key, no user), or both. */
+export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id) => id): string {
+  const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'owner' : ref(meeting.createdBy)) : undefined;
+  if (user && meeting.createdByApi) return `${user}+api`;
+  return user ?? (meeting.createdByApi ? 'api' : '-');
 }
 
-export function quote(text: string): string {
-  return JSON.stringify(text);
+function creatorText(meeting: Meeting): string {
+  const token = creatorToken(meeting);
+  const key = meeting.createdByApiKeyName ? ` key ${JSON.stringify(meeting.createdByApiKeyName)}` : '';
+  return token.replace(/api$/, `the API${key}`);
 }

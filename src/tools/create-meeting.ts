@@ -45,7 +45,7 @@ export const createMeeting = defineTool({
     };
     const meeting = await createMeetingOnce(api, body, call, input.idempotencyKey);
     return {
-      text: formatCreated(meeting, when.note),
+      text: formatCreated(meeting, body, when.note),
       structured: { meeting, ...(when.note ? { note: when.note } : {}) },
     };
   },

@@ -16,7 +16,7 @@ export const deleteMeeting = defineTool({
   async handle(input, { api, call }) {
     const result = await deleteMeetingOnce(api, input.meetingId, call, input.idempotencyKey);
     return {
-      text: formatDeleted(input.meetingId, result.message),
+      text: formatDeleted(),
       structured: { meetingId: input.meetingId, deleted: true as const, ...(result.message ? { message: result.message } : {}) },
     };
   },

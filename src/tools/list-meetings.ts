@@ -57,6 +57,7 @@ export const listMeetings = defineTool({
       ...(page.pagination?.totalCount != null ? { totalCount: page.pagination.totalCount } : {}),
       ...(page.pagination?.nextPageToken ? { nextPageToken: page.pagination.nextPageToken } : {}),
     };
-    return { text: formatMeetingPage({ ...structured, now: now(), displayZone: zone }), structured };
+    const filters = { ownerId: input.ownerId, prospectId: input.prospectId, meetingType: input.meetingType };
+    return { text: formatMeetingPage({ ...structured, now: now(), displayZone: zone, filters }), structured };
   },
 });

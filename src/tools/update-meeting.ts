@@ -56,9 +56,10 @@ export const updateMeeting = defineTool({
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
     };
     const meeting = await updateMeetingOnce(api, current, body, call, input.idempotencyKey);
-    const described = changed.map((field) => (input[field] === null ? `-${field}` : field));
+    // What the caller asked for, in the form it was sent (the zone canonical, the date as given).
+    const asked = Object.fromEntries(changed.map((field) => [field, field === 'timeZone' ? zone : input[field]]));
     return {
-      text: formatUpdated(meeting, described, when?.note),
+      text: formatUpdated(meeting, asked, when?.note),
       structured: { meeting, ...(when?.note ? { note: when.note } : {}) },
     };
   },

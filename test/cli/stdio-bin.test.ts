@@ -22,21 +22,21 @@ describe('the built bin over stdio', () => {
       const text = (r: Awaited<ReturnType<typeof client.callTool>>) => (r.content as { text: string }[])[0]!.text;
 
       const list = await client.callTool({ name: 'list_meetings', arguments: { limit: 3 } });
-      expect(text(list)).toMatch(/^3 meetings of 60, latest first/);
+      expect(text(list)).toMatch(/^3 of 60 meetings, latest first/);
       const [first] = (list.structuredContent as { meetings: Meeting[] }).meetings;
 
       const created = await client.callTool({
         name: 'create_meeting',
         arguments: { prospectId: first!.prospectId, ownerId: first!.ownerId, meetingType: 'phone', meetingDate: '2026-07-01T09:15', timeZone: 'Europe/London' },
       });
-      expect(text(created)).toMatch(/^Created meeting: [0-9a-f]{32} \| 2026-07-01 Wed 09:15 \+01:00 Europe\/London \| phone/);
+      expect(text(created)).toMatch(/^Created meeting [0-9a-f]{32} at 2026-07-01 Wed 09:15 \+01:00 Europe\/London, created by the API key\. Everything else as sent\./);
       const id = (created.structuredContent as { meeting: Meeting }).meeting.id;
       const updated = await client.callTool({ name: 'update_meeting', arguments: { meetingId: id, meetingDate: '2026-07-01T16:00' } });
       expect(text(updated)).toContain('2026-07-01 Wed 16:00 +01:00 Europe/London');
       const got = await client.callTool({ name: 'get_meeting', arguments: { meetingId: id } });
-      expect(text(got)).toContain(id);
+      expect(text(got)).toMatch(/^Meeting: 2026-07-01 Wed 16:00 \+01:00 Europe\/London; phone; /);
       const deleted = await client.callTool({ name: 'delete_meeting', arguments: { meetingId: id } });
-      expect(text(deleted)).toMatch(/^Deleted meeting/);
+      expect(text(deleted)).toMatch(/^Deleted/);
       expect(stderr).toMatch(/sandbox: 60 sample meetings/);
     } finally {
       await client.close();

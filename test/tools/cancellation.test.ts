@@ -44,6 +44,7 @@ describe('MCP cancellation', () => {
     // The server is still serving.
     const after = await h.call('get_meeting', { meetingId: h.seeded[0]!.id });
     h.sandbox.faults.clear();
-    expect(after.text).toContain(h.seeded[0]!.id);
+    expect(after.isError).toBe(false);
+    expect(after.structured).toMatchObject({ meeting: { id: h.seeded[0]!.id } });
   });
 });

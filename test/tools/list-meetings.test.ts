@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/api/schemas.js';
-import { startHarness, type Harness } from '../helpers/harness.js';
+import { FIXED_NOW, startHarness, type Harness } from '../helpers/harness.js';
+import { parseMeetingPage, type ParsedMeeting } from '../helpers/parse-meeting-page.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,36 +11,73 @@ afterAll(() => h.close());
 
 const EPOCH_LIKE = /\b\d{12,}\b/;
 
+/** What the text must carry of each meeting, taken from the API's own object. */
+function expected(meeting: Meeting): ParsedMeeting {
+  return {
+    id: meeting.id,
+    meetingDate: meeting.meetingDate,
+    timeZone: meeting.timeZone,
+    meetingType: meeting.meetingType,
+    ownerId: meeting.ownerId,
+    prospectId: meeting.prospectId,
+    location: meeting.location ?? null,
+    notes: meeting.notes ?? null,
+    createdBy: meeting.createdBy ?? null,
+    createdByApi: meeting.createdByApi ?? false,
+    reviewed: meeting.review != null,
+  };
+}
+
 describe('list_meetings', () => {
-  it('lists a page: header with count, total and now; one line per meeting; the next-page instruction', async () => {
+  it('states count, total and now in the header, and exactly how to get the next page', async () => {
     const result = await h.call('list_meetings', { limit: 5 });
     expect(result.isError).toBe(false);
-    const lines = result.text.split('\n');
-    expect(lines[0]).toMatch(/^5 meetings of 30, latest first\. Now: 2025-03-05 Wed 15:00 \+00:00 UTC\./);
-    const meetings = result.structured!.meetings as Meeting[];
-    expect(meetings).toHaveLength(5);
-    for (const meeting of meetings) {
-      expect(result.text).toContain(meeting.id);
-      expect(result.text).toContain(meeting.prospectId);
-    }
-    const token = result.structured!.nextPageToken as string;
-    expect(lines.at(-1)).toBe(`More: call list_meetings again with the same filters and pageToken "${token}".`);
+    const page = parseMeetingPage(result.text);
+    expect(page).toMatchObject({ shown: 5, total: 30, now: '2025-03-05 Wed 15:00 +00:00 UTC' });
+    expect(page.nextPageToken).toBe(result.structured!.nextPageToken);
+    expect(page.footer).toBe(`More: call list_meetings again with the same filters and pageToken "${page.nextPageToken}".`);
     expect(result.text).not.toMatch(EPOCH_LIKE);
   });
 
-  it('shows each meeting in its own zone with date, weekday, 24h time and offset', async () => {
+  it('round-trips: the text of a 50-meeting page parses back into the API meetings, tricky text included', async () => {
+    const big = await startHarness({ seedCount: 80 });
+    try {
+      const [a, b, c, d] = big.seeded;
+      const tricky: [Meeting, Partial<Meeting>][] = [
+        [a!, { notes: 'line one\nline two | "quoted" \\ back\u2028slash', location: '-' }],
+        [b!, { notes: '-', location: '"Ada" room' }],
+        [c!, { notes: '"starts with a quote', location: '' }],
+        [d!, { notes: '  padded  ', location: 'by=api', meetingType: 'panel interview' }],
+      ];
+      for (const [meeting, change] of tricky) big.sandbox.store.insert({ ...meeting, ...change });
+      for (const args of [{ limit: 50 }, { limit: 50, timeZone: 'Pacific/Chatham' }, { limit: 50, ownerId: a!.ownerId }]) {
+        const result = await big.call('list_meetings', args);
+        const meetings = result.structured!.meetings as Meeting[];
+        expect(meetings.length).toBeGreaterThan(10);
+        expect(parseMeetingPage(result.text).meetings).toEqual(meetings.map(expected));
+      }
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('shows each meeting in its own zone: date line with weekday, 24h time and offset', async () => {
     const result = await h.call('list_meetings', { limit: 30 });
     const meetings = result.structured!.meetings as Meeting[];
+    const lines = result.text.split('\n');
     for (const meeting of meetings) {
-      const local = new Intl.DateTimeFormat('en-CA', {
-        timeZone: meeting.timeZone,
-        year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short',
-      }).formatToParts(meeting.meetingDate);
-      const part = (type: string) => local.find((p) => p.type === type)!.value;
-      const line = result.text.split('\n').find((l) => l.startsWith(meeting.id))!;
-      expect(line).toContain(`${part('year')}-${part('month')}-${part('day')} ${part('weekday')} ${part('hour')}:${part('minute')}`);
-      expect(line).toContain(meeting.timeZone);
-      expect(line).toMatch(/ [+-]\d{2}:\d{2} /);
+      const local = Object.fromEntries(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone: meeting.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+          hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short',
+        })
+          .formatToParts(meeting.meetingDate)
+          .map((p) => [p.type, p.value]),
+      );
+      const at = lines.findIndex((l) => l.startsWith(meeting.id));
+      const dateLine = lines.slice(0, at).reverse().find((l) => /^\d{4}-\d{2}-\d{2} \w{3}$/.test(l));
+      expect(dateLine).toBe(`${local.year}-${local.month}-${local.day} ${local.weekday}`);
+      expect(lines[at]).toMatch(new RegExp(`^${meeting.id} ${local.hour}:${local.minute}[+-]\\d{2}(:\\d{2})? ${meeting.timeZone} `));
     }
   });
 
@@ -62,25 +100,31 @@ describe('list_meetings', () => {
     const result = await h.call('list_meetings', {
       ownerId: owner,
       meetingDateAfter: '2025-03-05',
-      meetingDateBefore: '2025-03-20T00:00',
+      meetingDateBefore: '2025-04-20T00:00',
       timeZone: 'Asia/Tokyo',
       limit: 200,
     });
     expect(result.isError).toBe(false);
     const request = h.sandbox.requests.at(-1)!;
     expect(request.query.get('meetingDateAfter')).toBe(String(Date.UTC(2025, 2, 4, 15)));
-    expect(request.query.get('meetingDateBefore')).toBe(String(Date.UTC(2025, 2, 19, 15)));
-    const expected = h.sandbox.store
+    expect(request.query.get('meetingDateBefore')).toBe(String(Date.UTC(2025, 3, 19, 15)));
+    const matching = h.sandbox.store
       .all()
-      .filter((m) => m.ownerId === owner && m.meetingDate >= Date.UTC(2025, 2, 4, 15) && m.meetingDate < Date.UTC(2025, 2, 19, 15));
-    expect((result.structured!.meetings as Meeting[]).map((m) => m.id)).toEqual(expected.map((m) => m.id));
-    expect(result.text).toContain('Times in Asia/Tokyo');
-    for (const line of result.text.split('\n').slice(2, -1)) expect(line).toContain('+09:00 Asia/Tokyo');
+      .filter((m) => m.ownerId === owner && m.meetingDate >= Date.UTC(2025, 2, 4, 15) && m.meetingDate < Date.UTC(2025, 3, 19, 15));
+    expect(matching.length).toBeGreaterThan(0);
+    expect((result.structured!.meetings as Meeting[]).map((m) => m.id)).toEqual(matching.map((m) => m.id));
+    const page = parseMeetingPage(result.text);
+    expect(page.pageZone).toBe('Asia/Tokyo');
+    expect(page.now).toBe('2025-03-06 Thu 00:00 +09:00 Asia/Tokyo');
+    expect(result.text).toContain(`All with owner ${owner}.`);
+    // The owner is stated once, not on every line.
+    expect(result.text.split(owner)).toHaveLength(2);
+    expect(page.meetings.map((m) => m.id)).toEqual(matching.map((m) => m.id));
   });
 
   it('says plainly when nothing matches', async () => {
     const result = await h.call('list_meetings', { prospectId: 'nobody' });
-    expect(result.text).toMatch(/^0 meetings of 0/);
+    expect(result.text).toMatch(/^0 of 0 meetings/);
     expect(result.text).toMatch(/No meetings match these filters\.$/);
   });
 
@@ -100,5 +144,9 @@ describe('list_meetings', () => {
     expect(result.text).toMatch(message);
     expect(result.text).toMatch(/Nothing was sent/);
     expect(h.sandbox.requests.length).toBe(before);
+  });
+
+  it('the header "now" is the server clock, not the process zone', () => {
+    expect(new Date(FIXED_NOW).getTimezoneOffset()).not.toBe(0);
   });
 });

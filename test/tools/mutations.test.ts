@@ -31,8 +31,9 @@ describe('create_meeting', () => {
     const result = await h.call('create_meeting', { ...base, meetingDate: '2025-03-10T10:00', location: 'Zoom', notes: 'Round 2' });
     expect(result.isError).toBe(false);
     expect(sentBody()).toEqual({ ...base, meetingDate: Date.UTC(2025, 2, 10, 14), location: 'Zoom', notes: 'Round 2' });
-    expect(result.text).toMatch(/^Created meeting: [0-9a-f]{32} \| 2025-03-10 Mon 10:00 -04:00 America\/New_York \| virtual/);
-    expect(result.text).toContain('location "Zoom"');
+    expect(result.text).toMatch(
+      /^Created meeting [0-9a-f]{32} at 2025-03-10 Mon 10:00 -04:00 America\/New_York, created by the API key\. Everything else as sent\.$/,
+    );
     expect(result.text).not.toMatch(/\b\d{12,}\b/);
     const meeting = (result.structured as { meeting: Meeting }).meeting;
     expect(h.sandbox.store.get(meeting.id)).toEqual(meeting);
@@ -118,7 +119,7 @@ describe('update_meeting', () => {
     expect(request.method).toBe('POST');
     expect(request.path).toBe(`/v2/meetings/${meeting.id}`);
     expect(sentBody()).toEqual({ notes: 'Bring CV', location: null });
-    expect(result.text).toMatch(/^Updated notes; cleared location\. Meeting now: /);
+    expect(result.text).toBe('Updated notes; cleared location. The meeting is at 2025-03-10 Mon 10:00 -04:00 America/New_York. Everything else as sent.');
     expect(h.sandbox.store.get(meeting.id)).toMatchObject({ notes: 'Bring CV', location: null, meetingType: 'virtual' });
   });
 
@@ -173,7 +174,9 @@ describe('get_meeting and delete_meeting', () => {
     expect(result.text.split('\n')).toHaveLength(1);
     expect(result.text).toContain('location "Room \\"Ada\\" | 5th floor"');
     expect(result.text).toContain('notes "line one\\nline two"');
-    expect(result.text).toContain('created via API key "Sandbox key"');
+    expect(result.text).toContain('created by the API key "Sandbox key"');
+    expect(result.text).toContain(`prospect ${meeting.prospectId}; owner ${meeting.ownerId}`);
+    expect(result.text).toMatch(/^Meeting: 2025-03-10 Mon 10:00 -04:00 America\/New_York; virtual; /);
   });
 
   it('deletes with DELETE and then reports the id as missing', async () => {
@@ -182,7 +185,7 @@ describe('get_meeting and delete_meeting', () => {
     expect(result.isError).toBe(false);
     expect(lastMutation().method).toBe('DELETE');
     expect(lastMutation().headers['x-idempotency-key']).toMatch(/^hcmcp-v2-/);
-    expect(result.text).toMatch(new RegExp(`^Deleted meeting ${meeting.id}\\.`));
+    expect(result.text).toBe('Deleted; the meeting is cancelled.');
     expect(result.structured).toMatchObject({ meetingId: meeting.id, deleted: true });
     const gone = await h.call('get_meeting', { meetingId: meeting.id });
     expect(gone.isError).toBe(true);

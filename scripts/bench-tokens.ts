@@ -1,0 +1,92 @@
+// npm run bench:tokens: what each answer costs a model, counted with a real
+// tokenizer (o200k_base) on realistic sandbox data, against the raw API JSON
+// (minified, as the API sends it), pretty-printed JSON, and TOON.
+import { encode as toToon } from '@toon-format/toon';
+import { getEncoding } from 'js-tiktoken';
+import type { Meeting } from '../src/api/schemas.js';
+import { FIXED_NOW, TEST_KEY, startHarness } from '../test/helpers/harness.js';
+
+const tokenizer = getEncoding('o200k_base');
+const tokens = (text: string) => tokenizer.encode(text).length;
+
+const h = await startHarness({ seedCount: 200 });
+const rawGet = async (path: string) => {
+  const response = await fetch(`${h.sandbox.baseUrl}${path}`, { headers: { authorization: `Bearer ${TEST_KEY}` } });
+  return response.text();
+};
+
+interface Row {
+  name: string;
+  raw: string;
+  text: string;
+  target?: number;
+}
+const rows: Row[] = [];
+
+const owner = h.seeded[0]!.ownerId;
+rows.push({ name: '50-meeting page', raw: await rawGet('/meetings?limit=50'), text: (await h.call('list_meetings', { limit: 50 })).text, target: 0.4 });
+rows.push({
+  name: '50-meeting page, one owner',
+  raw: await rawGet(`/meetings?limit=50&ownerId=${owner}`),
+  text: (await h.call('list_meetings', { limit: 50, ownerId: owner })).text,
+  target: 0.35,
+});
+const sample = h.seeded.find((m) => m.notes && m.location)!;
+rows.push({ name: 'get_meeting', raw: await rawGet(`/meetings/${sample.id}`), text: (await h.call('get_meeting', { meetingId: sample.id })).text, target: 0.45 });
+
+const created = await h.call('create_meeting', {
+  prospectId: sample.prospectId,
+  ownerId: sample.ownerId,
+  meetingType: 'virtual',
+  meetingDate: '2025-03-12T15:30',
+  timeZone: 'America/Chicago',
+  location: 'Zoom',
+  notes: 'Second-round interview with the hiring manager.',
+});
+const meeting = (created.structured as { meeting: Meeting }).meeting;
+rows.push({ name: 'create_meeting', raw: JSON.stringify({ success: true, item: meeting }), text: created.text, target: 0.45 });
+const updated = await h.call('update_meeting', { meetingId: meeting.id, meetingDate: '2025-03-13T09:00', notes: 'Moved to Thursday morning.' });
+rows.push({
+  name: 'update_meeting',
+  raw: JSON.stringify({ success: true, item: (updated.structured as { meeting: Meeting }).meeting }),
+  text: updated.text,
+  target: 0.45,
+});
+const deleted = await h.call('delete_meeting', { meetingId: meeting.id });
+rows.push({ name: 'delete_meeting', raw: JSON.stringify({ success: true, message: `Meeting ${meeting.id} deleted.` }), text: deleted.text, target: 0.45 });
+
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
+const table = [
+  '| answer | raw JSON (min) | pretty JSON | TOON | our text | text / raw | target |',
+  '|---|---:|---:|---:|---:|---:|---|',
+];
+let failed = false;
+for (const row of rows) {
+  const parsed: unknown = JSON.parse(row.raw);
+  const raw = tokens(row.raw);
+  const text = tokens(row.text);
+  const ok = row.target === undefined || text / raw <= row.target;
+  failed ||= !ok;
+  table.push(
+    `| ${row.name} | ${raw} | ${tokens(JSON.stringify(parsed, null, 2))} (${pct(tokens(JSON.stringify(parsed, null, 2)), raw)}) | ${tokens(toToon(parsed as never))} (${pct(tokens(toToon(parsed as never)), raw)}) | ${text} | **${pct(text, raw)}** | ≤ ${pct(row.target ?? 1, 1)} ${ok ? '✓' : '✗'} |`,
+  );
+}
+
+// Tool definitions as hosts hand them to a model: output schemas are for programs.
+const { tools } = await h.client.listTools();
+const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({ name, title, description, inputSchema, annotations }));
+const definitionTokens = tokens(JSON.stringify(forModel));
+const withOutput = tokens(JSON.stringify(tools));
+const definitionsOk = definitionTokens <= 1500;
+failed ||= !definitionsOk;
+
+console.log(`Tokens (o200k_base), sandbox data seeded at ${new Date(FIXED_NOW).toISOString()}:\n`);
+console.log(table.join('\n'));
+console.log(`\n| tools/list | tokens | target |\n|---|---:|---|`);
+console.log(`| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`);
+console.log(`| with output schemas | ${withOutput} | |`);
+await h.close();
+if (failed) {
+  console.error('\nFAIL: a token target above is not met');
+  process.exit(1);
+}

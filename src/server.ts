@@ -8,12 +8,14 @@ import {
 import { z } from 'zod';
 import type { HiringCenterClient } from './api/client.js';
 import { ApiHttpError, MissingApiKeyError } from './api/errors.js';
-import { errorText } from './format/error-text.js';
+import { describeError, report, type ErrorReport } from './format/error-text.js';
 import { InputError } from './input-error.js';
 import { silentLogger, type Logger } from './log.js';
-import type { ToolDefinition } from './tools/define-tool.js';
+import type { Progress, ToolDefinition } from './tools/define-tool.js';
 import { allTools } from './tools/index.js';
 import { inputErrorFromIssues } from './tools/input-issues.js';
+import { toolError } from './tools/output-schemas.js';
+import { normalizeArguments } from './tools/tolerant-input.js';
 import { VERSION } from './version.js';
 
 export interface ServerDeps {
@@ -27,8 +29,8 @@ export interface ServerDeps {
 }
 
 const INSTRUCTIONS =
-  'HiringCenter recruiting meetings. Times are shown as local date, weekday, 24h time and UTC offset in the meeting\'s IANA zone. ' +
-  'Use ids exactly as shown. Mutations are safe to repeat: an identical call never creates a duplicate.';
+  'HiringCenter recruiting meetings. Times are local date, weekday, 24h time and UTC offset in the meeting\'s IANA zone. ' +
+  'Use ids exactly as shown, in full. Mutations are safe to repeat: an identical call never creates a duplicate.';
 
 /**
  * The MCP server, without transport or side effects. It uses the SDK's
@@ -55,36 +57,42 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const { name, arguments: args } = request.params;
+    const { name } = request.params;
     const tool = byName.get(name);
     if (!tool) {
-      return failure(`Unknown tool "${name.slice(0, 64)}". Available tools: ${[...byName.keys()].join(', ')}.`);
+      return failure(report('unknown_tool', `Unknown tool "${name.slice(0, 64)}". Available tools: ${[...byName.keys()].join(', ')}.`));
     }
     const context = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets, now: now() };
-    const parsed = tool.inputSchema.safeParse(args ?? {});
-    if (!parsed.success) {
-      const error = inputErrorFromIssues(parsed.error, Object.keys(tool.inputSchema.shape));
-      return failure(errorText(error, context));
-    }
+    const names = Object.keys(tool.inputSchema.shape);
+    const parsed = tool.inputSchema.safeParse(normalizeArguments(request.params.arguments ?? {}, names));
+    if (!parsed.success) return failure(describeError(inputErrorFromIssues(parsed.error, names), context));
+
     const meetingId = typeof parsed.data.meetingId === 'string' ? parsed.data.meetingId : undefined;
+    const progressToken = extra._meta?.progressToken;
+    const progress: Progress | undefined =
+      progressToken === undefined
+        ? undefined
+        : (done, total, message) =>
+            extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
     try {
       const call = deps.api.callOptions(extra.signal);
-      const answer = await tool.handle(parsed.data, { api: deps.api, now, defaultUserId: deps.defaultUserId, call });
+      const answer = await tool.handle(parsed.data, { api: deps.api, now, defaultUserId: deps.defaultUserId, call, progress });
       return { content: [{ type: 'text', text: answer.text }], structuredContent: answer.structured };
     } catch (error) {
       // Expected failures (bad input, 4xx) are the model's to handle; anything else is worth a line on stderr.
       const expected =
         error instanceof InputError || error instanceof MissingApiKeyError || (error instanceof ApiHttpError && error.status < 500);
       (expected ? log.debug : log.warn)(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return failure(errorText(error, { ...context, meetingId }));
+      return failure(describeError(error, { ...context, meetingId }));
     }
   });
 
   return server;
 }
 
-function failure(text: string): CallToolResult {
-  return { content: [{ type: 'text', text }], isError: true };
+/** The model reads the message; programs read the same facts, with a stable code, in structuredContent. */
+function failure(error: ErrorReport): CallToolResult {
+  return { content: [{ type: 'text', text: error.message }], structuredContent: { error }, isError: true };
 }
 
 function describeTool(tool: ToolDefinition): Tool {
@@ -93,13 +101,14 @@ function describeTool(tool: ToolDefinition): Tool {
     title: tool.title,
     description: tool.description,
     inputSchema: jsonSchema(tool.inputSchema, 'input'),
-    outputSchema: jsonSchema(tool.outputSchema, 'output'),
+    // Success or error: both shapes are declared, so an error result never fails a client's validation.
+    outputSchema: jsonSchema(z.union([tool.outputSchema, toolError]), 'output'),
     annotations: tool.annotations,
   };
 }
 
-function jsonSchema(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputSchema'] & Tool['outputSchema'] {
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Tool['inputSchema'] & Tool['outputSchema'] {
   // draft-7 like the SDK's own conversion; "$schema" dropped, it only costs tokens.
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', io }) as Record<string, unknown>;
-  return { ...rest, type: 'object' };
+  return { type: 'object', ...rest };
 }

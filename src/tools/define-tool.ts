@@ -9,7 +9,12 @@ export interface ToolContext {
   defaultUserId: string | undefined;
   /** Pass to every API call: the MCP client's cancellation and the deadline of this tool call. */
   call: CallOptions;
+  /** Set when the client asked for progress notifications. */
+  progress?: Progress;
 }
+
+/** Reports how far a long call has got (MCP notifications/progress). */
+export type Progress = (done: number, total: number | undefined, message: string) => Promise<void>;
 
 export interface ToolAnnotations {
   title: string;

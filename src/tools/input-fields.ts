@@ -29,15 +29,21 @@ export const ACCEPTED_FORM: Record<string, string> = {
   idempotencyKey: 'Send 8-255 characters of letters, digits, "-", "_", ".", ":" — or leave it out and the server derives one.',
 };
 
+// list_meetings writes an id used twice as "@1=<id>", then "@1": the stand-in is not the id.
+const STAND_IN = /^@\d+$/;
+const notStandIn = { message: 'is a stand-in from a list answer, not an id. Pass the full id it stands for (written "@n=<id>" at its first use in that answer).' };
+
 export const meetingId = z
   .string()
   .trim()
   .min(1)
   .max(128)
+  .refine((id) => !STAND_IN.test(id), notStandIn)
   .regex(SAFE_ID)
   .describe('Meeting id (32 hex chars) from list_meetings.');
 
-const entityId = (what: string) => z.string().trim().min(1).max(128).regex(PLAIN_ID).describe(what);
+const entityId = (what: string) =>
+  z.string().trim().min(1).max(128).regex(PLAIN_ID).refine((id) => !STAND_IN.test(id), notStandIn).describe(what);
 
 export const prospectId = entityId('Prospect (candidate) id.');
 export const ownerId = entityId('User id of the meeting owner.');

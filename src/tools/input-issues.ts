@@ -7,7 +7,8 @@ import { ACCEPTED_FORM } from './input-fields.js';
  * what is wrong in plain words, and the accepted form — instead of zod's JSON.
  */
 export function inputErrorFromIssues(error: z.ZodError, validNames: readonly string[]): InputError {
-  const issue = error.issues[0];
+  // A misspelt argument name explains the "required" issue it causes, so it is reported first.
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
   if (!issue) return new InputError(undefined, 'the arguments are invalid.', `Valid arguments: ${validNames.join(', ')}.`);
   const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
   const fix = (field && ACCEPTED_FORM[field]) || `Valid arguments: ${validNames.join(', ')}.`;
@@ -42,6 +43,8 @@ export function inputErrorFromIssues(error: z.ZodError, validNames: readonly str
       );
     case 'invalid_format':
       return new InputError(field, 'contains characters that are not allowed (an id is a single token: no "/", "..", "?", "#", "%" or spaces).', fix);
+    case 'custom':
+      return new InputError(field, issue.message, fix);
     default:
       return new InputError(field, issue.message.replace(/^Invalid input:?\s*/i, '') || 'is invalid.', fix);
   }

@@ -64,6 +64,7 @@ export function parseMeetingPage(text: string): ParsedPage {
 
   let date = '';
   for (const line of lines.slice(2, -1)) {
+    if (line.startsWith('Stopped ')) continue; // why a maxResults listing ended early
     const dateLine = DATE_LINE.exec(line);
     if (dateLine) {
       date = dateLine[1]!;

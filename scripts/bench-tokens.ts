@@ -72,6 +72,15 @@ for (const row of rows) {
   );
 }
 
+// One meeting is a small sample: also the median over every seeded meeting.
+const ratios: number[] = [];
+for (const meeting of h.seeded) {
+  const raw = tokens(await rawGet(`/meetings/${meeting.id}`));
+  ratios.push(tokens((await h.call('get_meeting', { meetingId: meeting.id })).text) / raw);
+}
+ratios.sort((a, b) => a - b);
+const medianGet = ratios[Math.floor(ratios.length / 2)]!;
+
 // Tool definitions as hosts hand them to a model: output schemas are for programs.
 const { tools } = await h.client.listTools();
 const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({ name, title, description, inputSchema, annotations }));
@@ -82,6 +91,7 @@ failed ||= !definitionsOk;
 
 console.log(`Tokens (o200k_base), sandbox data seeded at ${new Date(FIXED_NOW).toISOString()}:\n`);
 console.log(table.join('\n'));
+console.log(`\nget_meeting over all ${ratios.length} seeded meetings: median ${pct(medianGet, 1)}, best ${pct(ratios[0]!, 1)}, worst ${pct(ratios.at(-1)!, 1)} of raw JSON.`);
 console.log(`\n| tools/list | tokens | target |\n|---|---:|---|`);
 console.log(`| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`);
 console.log(`| with output schemas | ${withOutput} | |`);

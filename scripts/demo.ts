@@ -35,7 +35,7 @@ const created = await call('create_meeting', {
   prospectId: first.prospectId,
   ownerId: first.ownerId,
   meetingType: 'virtual',
-  meetingDate: '2026-03-09T10:00',
+  meetingDate: '2027-03-15T10:00',
   timeZone: 'America/New_York',
   location: 'Zoom',
   notes: 'Second-round interview',
@@ -46,13 +46,13 @@ await call('create_meeting', {
   prospectId: first.prospectId,
   ownerId: first.ownerId,
   meetingType: 'virtual',
-  meetingDate: '2026-03-08T02:30',
+  meetingDate: '2027-03-14T02:30',
   timeZone: 'America/New_York',
 });
-await call('update_meeting', { meetingId: id, meetingDate: '2026-03-10T15:30', notes: 'Moved: candidate asked for an afternoon slot', location: null });
+await call('update_meeting', { meetingId: id, meetingDate: '2027-03-16T15:30', notes: 'Moved: candidate asked for an afternoon slot', location: null });
 await call('get_meeting', { meetingId: id });
 await call('delete_meeting', { meetingId: id });
 await call('get_meeting', { meetingId: id });
-await call('list_meetings', { ownerId: first.ownerId, meetingDateAfter: '2026-01-01', timeZone: 'Europe/Berlin', limit: 2 });
+await call('list_meetings', { ownerId: first.ownerId, meetingDateAfter: '2026-12-01', timeZone: 'Europe/Berlin', limit: 2 });
 
 await client.close();

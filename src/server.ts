@@ -14,6 +14,7 @@ import { silentLogger, type Logger } from './log.js';
 import type { Progress, ToolDefinition } from './tools/define-tool.js';
 import { allTools } from './tools/index.js';
 import { inputErrorFromIssues } from './tools/input-issues.js';
+import { publishedSchema } from './tools/json-schema.js';
 import { toolError } from './tools/output-schemas.js';
 import { normalizeArguments } from './tools/tolerant-input.js';
 import { VERSION } from './version.js';
@@ -100,15 +101,9 @@ function describeTool(tool: ToolDefinition): Tool {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: jsonSchema(tool.inputSchema, 'input'),
+    inputSchema: publishedSchema(tool.inputSchema, 'input'),
     // Success or error: both shapes are declared, so an error result never fails a client's validation.
-    outputSchema: jsonSchema(z.union([tool.outputSchema, toolError]), 'output'),
+    outputSchema: publishedSchema(z.union([tool.outputSchema, toolError]), 'output'),
     annotations: tool.annotations,
   };
-}
-
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Tool['inputSchema'] & Tool['outputSchema'] {
-  // draft-7 like the SDK's own conversion; "$schema" dropped, it only costs tokens.
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', io }) as Record<string, unknown>;
-  return { type: 'object', ...rest };
 }

@@ -14,6 +14,11 @@ export class IdLegend {
     for (const [id, count] of counts) if (count > 1) this.aliases.set(id, `@${this.aliases.size + 1}`);
   }
 
+  /** How many ids have a stand-in. */
+  get size(): number {
+    return this.aliases.size;
+  }
+
   /** The id as this answer writes it at this point: in full, "@n=<id>" the first time, or "@n". */
   ref(id: string): string {
     const alias = this.aliases.get(id);

@@ -58,11 +58,17 @@ export function formatMeetingPage(page: MeetingPageView): string {
       'location',
       'notes',
     ].filter(Boolean);
+    // Only the conventions this page uses are explained.
+    const apiKeys = keys.length ? ` ${keys.map((k) => JSON.stringify(k)).join('/')}` : '';
+    const conventions = [
+      meetings.some((m) => creatorToken(m) !== 'owner') && `by= creator if not the owner (api = API key${apiKeys})`,
+      meetings.some((m) => m.review != null) && '"reviewed" = has a review (get_meeting shows it)',
+      meetings.some((m) => m.location == null || m.notes == null) && '"-" none',
+      legend.size > 0 && '"@n=<id>" names an id once, later "@n" (calls need full ids)',
+    ].filter(Boolean);
     lines.push(
       `${pageZone ? `Times in ${pageZone}. ` : ''}Each day: a "YYYY-MM-DD Day" line, then per meeting: ${columns.join(' ')}. ` +
-        'time = local HH:MM and UTC offset. ' +
-        `by= creator if not the owner (api = API key${keys.length ? ` ${keys.map((k) => JSON.stringify(k)).join('/')}` : ''}); ` +
-        `"reviewed" = has a review (get_meeting shows it); "-" none; "@n=<id>" names an id once, later "@n" (calls need full ids).`,
+        `time = local HH:MM and UTC offset.${conventions.length ? ` ${conventions.join('; ')}.` : ''}`,
     );
   }
 

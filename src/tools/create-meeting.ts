@@ -13,16 +13,15 @@ export const createMeeting = defineTool({
   name: 'create_meeting',
   title: 'Schedule meeting',
   description:
-    'Schedule a meeting with a prospect. Give meetingDate as wall-clock time in the meeting\'s timeZone ("2025-03-10T10:00" + "America/New_York") ' +
-    'or as an exact instant. A time skipped by a DST change is refused with the nearest valid times; a repeated (fall-back) time uses the first occurrence. ' +
-    'Repeating the identical call is safe: it will not create a duplicate.',
+    'Schedule a meeting with a prospect, best as wall-clock time in its timeZone ("2025-03-10T10:00" + "America/New_York"). ' +
+    'A time skipped by DST is refused with the nearest valid ones; a repeated fall-back time means the first. Repeating an identical call never duplicates.',
   annotations: mutating('Schedule meeting', false),
   inputSchema: z.strictObject({
     prospectId,
     ownerId,
     meetingType,
     meetingDate,
-    timeZone: timeZone.describe('IANA zone of the meeting, e.g. "America/New_York"; also gives a wall-clock meetingDate its meaning.'),
+    timeZone: timeZone.describe('IANA zone of the meeting, e.g. "America/New_York" (not "EST").'),
     location: location.optional(),
     notes: notes.optional(),
     userId: userId.optional(),

@@ -40,14 +40,14 @@ export const meetingId = z
   .max(128)
   .refine((id) => !STAND_IN.test(id), notStandIn)
   .regex(SAFE_ID)
-  .describe('Meeting id (32 hex chars) from list_meetings.');
+  .describe('Meeting id (32 hex chars).');
 
 const entityId = (what: string) =>
   z.string().trim().min(1).max(128).regex(PLAIN_ID).refine((id) => !STAND_IN.test(id), notStandIn).describe(what);
 
 export const prospectId = entityId('Prospect (candidate) id.');
 export const ownerId = entityId('User id of the meeting owner.');
-export const userId = entityId('Acting user id for audit; defaults to HIRINGCENTER_USER_ID. Omit to act as the API key.');
+export const userId = entityId('Acting user id (audit). Default: HIRINGCENTER_USER_ID, else the API key.');
 export const meetingType = z.string().trim().min(1).max(64).describe('Label such as "virtual", "phone", "in-person".');
 
 export const meetingDate = z
@@ -66,12 +66,12 @@ export const dateBound = (edge: 'lower' | 'upper') =>
     .union([z.number(), z.string().max(64)])
     .describe(
       edge === 'lower'
-        ? 'Only meetings at or after this instant. Same forms as meetingDate; a bare date "2025-03-10" means 00:00 that day. Wall-clock values are read in timeZone.'
-        : 'Only meetings before this instant (exclusive). Same forms as meetingDateAfter.',
+        ? 'Earliest start, inclusive: epoch ms, ISO with offset, or wall-clock "2025-03-10" (00:00) / "2025-03-10T09:00" read in timeZone.'
+        : 'Latest start, exclusive; same forms.',
     );
 
 export const limit = z.number().int().min(1).max(200).describe('Page size, 1-200 (default 50).');
-export const pageToken = z.string().trim().min(1).max(2048).describe('nextPageToken from the previous page; keep the other filters the same.');
+export const pageToken = z.string().trim().min(1).max(2048).describe('From the previous page; same filters.');
 
 export const idempotencyKey = z
   .string()
@@ -79,4 +79,4 @@ export const idempotencyKey = z
   .min(8)
   .max(255)
   .regex(/^[A-Za-z0-9._:-]+$/)
-  .describe('Optional. Your own key for this change; reuse it only to retry the same call. Default: derived safely by the server.');
+  .describe('Rarely needed: your own retry key for this exact change.');

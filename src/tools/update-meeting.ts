@@ -16,9 +16,8 @@ export const updateMeeting = defineTool({
   name: 'update_meeting',
   title: 'Reschedule or edit meeting',
   description:
-    'Change a meeting: send only the fields to change; location or notes null clears them. prospectId cannot change. ' +
-    'A wall-clock meetingDate is read in the new timeZone if given, else the meeting\'s current zone. ' +
-    'Changing timeZone alone keeps the same instant; send meetingDate too to keep the local time.',
+    'Reschedule or edit a meeting: send only fields to change (null clears location/notes; prospect is fixed). ' +
+    "Wall-clock meetingDate is read in the new timeZone, else the meeting's. timeZone alone keeps the instant.",
   annotations: mutating('Reschedule or edit meeting', true),
   inputSchema: z.strictObject({
     meetingId,

@@ -1,10 +1,12 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { HiringCenterClient } from './api/client.js';
-import { ConfigError, USAGE, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { ConfigError, USAGE, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
 import { startSandboxApi, type SandboxApi } from './sandbox/sandbox-api.js';
 import { seedMeetings } from './sandbox/seed.js';
 import { createServer } from './server.js';
+import { allTools } from './tools/index.js';
+import { selectTools } from './tools/select-tools.js';
 import { VERSION } from './version.js';
 
 // The key the in-process emulator accepts; it never leaves this process.
@@ -14,7 +16,7 @@ const SHUTDOWN_GRACE_MS = 800;
 
 /** The bin: config -> (sandbox) -> client -> server -> stdio. The only place that exits the process. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env, process.argv.slice(2));
   } catch (error) {
@@ -22,36 +24,34 @@ async function main(): Promise<void> {
     process.stderr.write(`hiringcenter-mcp: ${error.message}\n`);
     process.exit(2);
   }
-  if (config.show === 'help') return void process.stdout.write(USAGE);
-  if (config.show === 'version') return void process.stdout.write(`${VERSION}\n`);
+  const { command } = config;
+  if (command.kind === 'help') return void process.stdout.write(USAGE);
+  if (command.kind === 'version') return void process.stdout.write(`${VERSION}\n`);
 
   const secrets = config.apiKey ? [config.apiKey] : [];
   const log = createLogger({ level: config.logLevel, secrets });
-  let sandbox: SandboxApi | undefined;
-  let baseUrl = config.baseUrl;
-  let apiKey = config.apiKey;
-  if (config.sandbox) {
-    sandbox = await startSandboxApi({ apiKey: SANDBOX_KEY });
-    const seeded = seedMeetings(sandbox.store, { now: Date.now() });
-    baseUrl = sandbox.baseUrl;
-    apiKey = SANDBOX_KEY;
-    log.info(`sandbox: ${seeded.length} sample meetings served by the built-in emulator at ${baseUrl}`);
-  } else if (!apiKey) {
-    log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
-  }
-
-  const api = new HiringCenterClient({
-    baseUrl,
-    apiKey,
-    timeoutMs: config.timeoutMs,
-    callBudgetMs: config.callTimeoutMs,
-    retry: { maxRetries: config.maxRetries },
-    userAgent: `hiringcenter-mcp/${VERSION}`,
+  const backend = await connectBackend(config, log, command.kind === 'serve');
+  const { offered, hidden } = selectTools(allTools, { readOnly: config.readOnly, allow: config.tools });
+  const server = createServer({
+    api: backend.api,
+    secrets,
+    defaultUserId: config.userId,
+    tools: offered,
+    hidden,
+    confirmDeletes: config.confirmDeletes,
+    log,
   });
-  const server = createServer({ api, secrets, defaultUserId: config.userId, log });
 
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describe(reason)}`));
   process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describe(error)}`));
+
+  if (command.kind === 'call') {
+    // Loaded only here: a served session never needs the client side of the SDK.
+    const { callOnce } = await import('./call-once.js');
+    const code = await callOnce(server, command, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+    await Promise.allSettled([backend.api.destroy(), backend.sandbox?.close()]);
+    process.exit(code);
+  }
 
   let stopping = false;
   const stop = (why: string) => {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     log.debug(`stopping: ${why}`);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     // destroy, not close: requests in flight are aborted rather than awaited.
-    void Promise.allSettled([server.close(), api.destroy(), sandbox?.close()]).then(() => process.exit(0));
+    void Promise.allSettled([server.close(), backend.api.destroy(), backend.sandbox?.close()]).then(() => process.exit(0));
   };
   process.stdin.on('end', () => stop('stdin closed'));
   process.stdin.on('close', () => stop('stdin closed'));
@@ -68,6 +68,31 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 
   await server.connect(new StdioServerTransport());
+}
+
+/** The API to talk to: HiringCenter itself, or with --sandbox the built-in emulator on a loopback port. */
+async function connectBackend(config: Config, log: Logger, serving: boolean): Promise<{ api: HiringCenterClient; sandbox?: SandboxApi }> {
+  let sandbox: SandboxApi | undefined;
+  let baseUrl = config.baseUrl;
+  let apiKey = config.apiKey;
+  if (config.sandbox) {
+    sandbox = await startSandboxApi({ apiKey: SANDBOX_KEY });
+    const seeded = seedMeetings(sandbox.store, { now: Date.now() });
+    baseUrl = sandbox.baseUrl;
+    apiKey = SANDBOX_KEY;
+    (serving ? log.info : log.debug)(`sandbox: ${seeded.length} sample meetings served by the built-in emulator at ${baseUrl}`);
+  } else if (!apiKey) {
+    log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
+  }
+  const api = new HiringCenterClient({
+    baseUrl,
+    apiKey,
+    timeoutMs: config.timeoutMs,
+    callBudgetMs: config.callTimeoutMs,
+    retry: { maxRetries: config.maxRetries },
+    userAgent: `hiringcenter-mcp/${VERSION}`,
+  });
+  return { api, sandbox };
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,16 @@
 import type { LogLevel } from './log.js';
+import { TOOL_NAMES, type ToolName } from './tools/tool-names.js';
+
+/** What the bin was asked to do. */
+export type Command =
+  | { kind: 'serve' }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  /** `hiringcenter-mcp call <tool> [json-args]`: one call, printed as the model would see it. */
+  | { kind: 'call'; tool: ToolName; args: string | undefined; json: boolean };
 
 export interface Config {
+  command: Command;
   apiKey: string | undefined;
   baseUrl: string;
   timeoutMs: number;
@@ -9,9 +19,13 @@ export interface Config {
   maxRetries: number;
   userId: string | undefined;
   sandbox: boolean;
+  /** Only list_meetings and get_meeting exist. */
+  readOnly: boolean;
+  /** Allow-list of tools; undefined = all. */
+  tools: ToolName[] | undefined;
   logLevel: LogLevel;
-  /** --help / --version: print and exit instead of serving. */
-  show: 'help' | 'version' | undefined;
+  /** Ask the user (MCP elicitation) before delete_meeting, when the client can. */
+  confirmDeletes: boolean;
 }
 
 /** A configuration mistake: the message is one line that names the fix. */
@@ -24,46 +38,126 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 // Well inside the 60 s most MCP clients wait for a tool call.
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 3;
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
-export const USAGE = `Usage: hiringcenter-mcp [--sandbox] [--help] [--version]
+export const USAGE = `Usage:
+  hiringcenter-mcp [flags]                          serve MCP over stdio
+  hiringcenter-mcp call <tool> [json-args] [flags]  run one tool once and print what the model sees
 
-MCP stdio server for HiringCenter meetings (list, get, create, update, delete).
+MCP server for HiringCenter meetings: ${TOOL_NAMES.join(', ')}.
 
-Flags:
-  --sandbox     serve sample data from the built-in HiringCenter emulator; no API key needed
-  --help        show this help and exit
-  --version     print the version and exit
+Flags (each wins over its environment variable):
+  --sandbox            serve sample data from the built-in HiringCenter emulator; no API key needed
+  --read-only          offer only list_meetings and get_meeting          (HIRINGCENTER_READ_ONLY=true)
+  --tools a,b          offer only these tools                            (HIRINGCENTER_TOOLS)
+  --log-level LEVEL    error, warn, info or debug; logs go to stderr     (HIRINGCENTER_LOG_LEVEL, default info)
+  --json               with call: print structuredContent instead of the text
+  --help               show this help and exit
+  --version            print the version and exit
 
 Environment:
-  HIRINGCENTER_API_KEY      API key, sent as "Authorization: Bearer <key>" (required unless --sandbox)
-  HIRINGCENTER_BASE_URL     API base URL (default ${DEFAULT_BASE_URL})
-  HIRINGCENTER_TIMEOUT_MS   per-attempt timeout in ms (default ${DEFAULT_TIMEOUT_MS})
-  HIRINGCENTER_CALL_TIMEOUT_MS  time one tool call may take, retries included (default ${DEFAULT_CALL_TIMEOUT_MS})
-  HIRINGCENTER_MAX_RETRIES  retries after a failed attempt: network errors, 408/425/429/5xx (default ${DEFAULT_MAX_RETRIES})
-  HIRINGCENTER_USER_ID      default acting userId for create/update (default: none, acts as the API key)
+  HIRINGCENTER_API_KEY           API key, sent as "Authorization: Bearer <key>" (required unless --sandbox)
+  HIRINGCENTER_BASE_URL          API base URL (default ${DEFAULT_BASE_URL})
+  HIRINGCENTER_TIMEOUT_MS        per-attempt timeout in ms (default ${DEFAULT_TIMEOUT_MS})
+  HIRINGCENTER_CALL_TIMEOUT_MS   time one tool call may take, retries included (default ${DEFAULT_CALL_TIMEOUT_MS})
+  HIRINGCENTER_MAX_RETRIES       retries after network errors, timeouts, 408/425/429/5xx (default ${DEFAULT_MAX_RETRIES})
+  HIRINGCENTER_USER_ID           default acting userId for create/update (default: none, acts as the API key)
+  HIRINGCENTER_READ_ONLY         true/false (default false)
+  HIRINGCENTER_TOOLS             comma-separated allow-list (default: all)
+  HIRINGCENTER_LOG_LEVEL         error, warn, info, debug (default info)
+  HIRINGCENTER_CONFIRM_DELETES   ask (default: confirm deletes with the user when the client supports it) or never
+
+Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
 
 /** defaults < environment < flags; pure, so tests pass their own env and argv. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): Config {
-  let sandbox = false;
-  let show: Config['show'];
-  for (const arg of argv) {
-    if (arg === '--sandbox') sandbox = true;
-    else if (arg === '--help' || arg === '-h') show = 'help';
-    else if (arg === '--version' || arg === '-v') show = 'version';
-    else throw new ConfigError(`unknown argument "${arg}"; run hiringcenter-mcp --help for the flags.`);
+  const flags = parseArgv(argv);
+  const toolsText = flags.tools ?? nonEmpty(env.HIRINGCENTER_TOOLS);
+  const logLevel = flags.logLevel ?? nonEmpty(env.HIRINGCENTER_LOG_LEVEL) ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    throw new ConfigError(`log level "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}; fix --log-level or HIRINGCENTER_LOG_LEVEL.`);
+  }
+  const confirm = (nonEmpty(env.HIRINGCENTER_CONFIRM_DELETES) ?? 'ask').toLowerCase();
+  if (confirm !== 'ask' && confirm !== 'never') {
+    throw new ConfigError(`HIRINGCENTER_CONFIRM_DELETES must be "ask" or "never" (got "${confirm}").`);
   }
   return {
+    command: flags.command,
     apiKey: nonEmpty(env.HIRINGCENTER_API_KEY),
     baseUrl: parseBaseUrl(nonEmpty(env.HIRINGCENTER_BASE_URL) ?? DEFAULT_BASE_URL),
     timeoutMs: parseWhole('HIRINGCENTER_TIMEOUT_MS', env.HIRINGCENTER_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, 100, 600_000),
     callTimeoutMs: parseWhole('HIRINGCENTER_CALL_TIMEOUT_MS', env.HIRINGCENTER_CALL_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, 100, 600_000),
     maxRetries: parseWhole('HIRINGCENTER_MAX_RETRIES', env.HIRINGCENTER_MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, 10),
     userId: nonEmpty(env.HIRINGCENTER_USER_ID),
-    sandbox,
-    logLevel: 'info',
-    show,
+    sandbox: flags.sandbox,
+    readOnly: flags.readOnly || parseBoolean('HIRINGCENTER_READ_ONLY', env.HIRINGCENTER_READ_ONLY),
+    tools: toolsText === undefined ? undefined : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS'),
+    logLevel: logLevel as LogLevel,
+    confirmDeletes: confirm === 'ask',
   };
+}
+
+interface Flags {
+  command: Command;
+  sandbox: boolean;
+  readOnly: boolean;
+  tools?: string;
+  logLevel?: string;
+}
+
+function parseArgv(argv: readonly string[]): Flags {
+  const flags: Flags = { command: { kind: 'serve' }, sandbox: false, readOnly: false };
+  const positional: string[] = [];
+  let json = false;
+  let show: 'help' | 'version' | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined || next === '') throw new ConfigError(`${name} needs a value; run hiringcenter-mcp --help.`);
+      return next;
+    };
+    if (name === '--sandbox') flags.sandbox = true;
+    else if (name === '--read-only') flags.readOnly = true;
+    else if (name === '--tools') flags.tools = value();
+    else if (name === '--log-level') flags.logLevel = value();
+    else if (name === '--json') json = true;
+    else if (name === '--help' || name === '-h') show = 'help';
+    else if (name === '--version' || name === '-v') show = 'version';
+    else if (name.startsWith('-')) throw new ConfigError(`unknown flag "${name}"; run hiringcenter-mcp --help for the flags.`);
+    else positional.push(arg);
+  }
+  if (show) return { ...flags, command: { kind: show } };
+  if (positional.length === 0) {
+    if (json) throw new ConfigError('--json only goes with "call"; run hiringcenter-mcp --help.');
+    return flags;
+  }
+  const [verb, tool, args, ...extra] = positional;
+  if (verb !== 'call') throw new ConfigError(`unknown command "${verb}"; the only command is "call" (run hiringcenter-mcp --help).`);
+  if (!tool) throw new ConfigError(`call needs a tool name: one of ${TOOL_NAMES.join(', ')}.`);
+  if (extra.length) throw new ConfigError('call takes one JSON argument object; quote it, e.g. \'{"limit": 5}\'.');
+  return { ...flags, command: { kind: 'call', tool: checkToolName(tool, 'call'), args, json } };
+}
+
+function checkToolName(name: string, source: string): ToolName {
+  const known = TOOL_NAMES.find((tool) => tool === name);
+  if (!known) throw new ConfigError(`${source}: unknown tool "${name}"; valid tools are ${TOOL_NAMES.join(', ')}.`);
+  return known;
+}
+
+function parseToolList(text: string, source: string): ToolName[] {
+  const names = text.split(',').map((name) => name.trim()).filter(Boolean);
+  if (!names.length) throw new ConfigError(`${source} is empty; list tools like list_meetings,get_meeting.`);
+  return names.map((name) => checkToolName(name, source));
+}
+
+function parseBoolean(name: string, raw: string | undefined): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined || ['false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', '1', 'yes', 'on'].includes(value)) return true;
+  throw new ConfigError(`${name} must be true or false (got "${raw}").`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

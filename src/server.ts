@@ -11,7 +11,7 @@ import { ApiHttpError, MissingApiKeyError } from './api/errors.js';
 import { describeError, report, type ErrorReport } from './format/error-text.js';
 import { InputError } from './input-error.js';
 import { silentLogger, type Logger } from './log.js';
-import type { Progress, ToolDefinition } from './tools/define-tool.js';
+import type { Confirm, Progress, ToolDefinition } from './tools/define-tool.js';
 import { allTools } from './tools/index.js';
 import { inputErrorFromIssues } from './tools/input-issues.js';
 import { publishedSchema } from './tools/json-schema.js';
@@ -25,6 +25,10 @@ export interface ServerDeps {
   secrets: readonly string[];
   defaultUserId?: string;
   tools?: readonly ToolDefinition[];
+  /** Tools switched off (read-only, allow-list) and why: calls to them get that sentence. */
+  hidden?: ReadonlyMap<string, string>;
+  /** Ask the user before delete_meeting when the client supports elicitation. */
+  confirmDeletes?: boolean;
   now?: () => number;
   log?: Logger;
 }
@@ -60,6 +64,8 @@ export function createServer(deps: ServerDeps): Server {
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const { name } = request.params;
     const tool = byName.get(name);
+    const hidden = deps.hidden?.get(name);
+    if (hidden) return failure(report('tool_disabled', hidden));
     if (!tool) {
       return failure(report('unknown_tool', `Unknown tool "${name.slice(0, 64)}". Available tools: ${[...byName.keys()].join(', ')}.`));
     }
@@ -75,9 +81,27 @@ export function createServer(deps: ServerDeps): Server {
         ? undefined
         : (done, total, message) =>
             extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+    // Elicitation only when the client declared it; otherwise its own approval prompt (destructiveHint) guards deletes.
+    const canAsk = deps.confirmDeletes !== false && !!server.getClientCapabilities()?.elicitation;
+    const confirm: Confirm | undefined = canAsk
+      ? async (question) => {
+          const answer = await server.elicitInput(
+            {
+              message: question,
+              requestedSchema: {
+                type: 'object',
+                properties: { confirm: { type: 'boolean', title: 'Delete this meeting?', default: false } },
+                required: ['confirm'],
+              },
+            },
+            { signal: extra.signal },
+          );
+          return answer.action === 'accept' && answer.content?.confirm !== true ? 'decline' : answer.action;
+        }
+      : undefined;
     try {
       const call = deps.api.callOptions(extra.signal);
-      const answer = await tool.handle(parsed.data, { api: deps.api, now, defaultUserId: deps.defaultUserId, call, progress });
+      const answer = await tool.handle(parsed.data, { api: deps.api, now, defaultUserId: deps.defaultUserId, call, progress, confirm });
       return { content: [{ type: 'text', text: answer.text }], structuredContent: answer.structured };
     } catch (error) {
       // Expected failures (bad input, 4xx) are the model's to handle; anything else is worth a line on stderr.

@@ -53,7 +53,7 @@ describe('loadConfig', () => {
     [{ HIRINGCENTER_BASE_URL: 'api.example' }, [], /HIRINGCENTER_BASE_URL/],
     [{ HIRINGCENTER_BASE_URL: 'ftp://x/v2' }, [], /https/],
     [{ HIRINGCENTER_BASE_URL: 'https://user:pw@x/v2' }, [], /credentials/],
-    [{}, ['--sandbx'], /unknown argument "--sandbx".*--help/],
+    [{}, ['--sandbx'], /unknown flag "--sandbx".*--help/],
   ])('refuses %j %j with a one-line fix', (env, argv, message) => {
     expect(() => loadConfig(env, argv)).toThrow(ConfigError);
     expect(() => loadConfig(env, argv)).toThrow(message);

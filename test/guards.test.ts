@@ -17,7 +17,8 @@ describe('source guards', () => {
     // The bin prints --help / --version to stdout and exits before any protocol starts.
     expect(offenders).toEqual(['src/cli.ts']);
     const cli = files.find((f) => f.path === 'src/cli.ts')!.text;
-    expect(cli.match(/process\.stdout\.write/g)).toHaveLength(2);
+    // --help, --version, and the printed result of `call` (which runs no protocol).
+    expect(cli.match(/process\.stdout\.write/g)).toHaveLength(3);
     expect(cli).not.toMatch(/console\./);
   });
 
@@ -32,5 +33,21 @@ describe('source guards', () => {
 
   it('has no `any`', () => {
     for (const { path, text } of files) expect(text, path).not.toMatch(/:\s*any\b|as any\b|<any>/);
+  });
+});
+
+describe('README', () => {
+  it('has client snippets that are valid JSON', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const blocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const block of blocks) expect(() => JSON.parse(block), block).not.toThrow();
+  });
+
+  it('ships one self-contained file with no runtime dependencies (npx installs nothing else)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string>; files: string[]; dependencies?: object };
+    expect(pkg.bin).toEqual({ 'hiringcenter-mcp': 'dist/cli.js' });
+    expect(pkg.files).toEqual(['dist/cli.js']);
+    expect(pkg.dependencies).toBeUndefined();
   });
 });

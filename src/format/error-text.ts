@@ -26,6 +26,7 @@ export interface ErrorContext {
 export const ERROR_CODES = [
   'invalid_argument',
   'unknown_tool',
+  'tool_disabled',
   'missing_api_key',
   'unauthorized',
   'forbidden',

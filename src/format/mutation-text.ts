@@ -35,6 +35,34 @@ export function formatDeleted(): string {
   return 'Deleted; the meeting is cancelled.';
 }
 
+export interface Change {
+  field: string;
+  from: string | number | null;
+  to: string | number | null;
+}
+
+/** update_meeting with dryRun: before → after, times in local time. */
+export function formatWouldUpdate(current: Meeting, changes: readonly Change[]): string {
+  const zoneAfter = String(changes.find((c) => c.field === 'timeZone')?.to ?? current.timeZone);
+  const show = (change: Change, value: Change['from'], zone: string) =>
+    change.field === 'meetingDate' && typeof value === 'number' ? formatLocalTime(describeInstant(value, zone)) : word(value === null ? null : String(value));
+  const lines = changes.map((c) => `${c.field}: ${show(c, c.from, current.timeZone)} → ${show(c, c.to, zoneAfter)}`);
+  return `Dry run; nothing was sent. update_meeting would change meeting ${current.id} (now at ${when(current)}):\n${lines.join('\n') || '(no field would change)'}`;
+}
+
+/** delete_meeting with dryRun, or the question put to the user before deleting. */
+export function formatWouldDelete(meeting: Meeting): string {
+  return `Dry run; nothing was sent. delete_meeting would cancel the ${meeting.meetingType} meeting ${meeting.id} at ${when(meeting)} with prospect ${meeting.prospectId}, owner ${meeting.ownerId}.`;
+}
+
+export function deleteQuestion(meeting: Meeting): string {
+  return `Delete the ${meeting.meetingType} meeting on ${when(meeting)} with prospect ${meeting.prospectId} (owner ${meeting.ownerId})? This cannot be undone.`;
+}
+
+export function formatNotDeleted(action: 'decline' | 'cancel'): string {
+  return `Not deleted: the user ${action === 'decline' ? 'declined' : 'dismissed'} the confirmation. Nothing was sent to HiringCenter; ask the user before trying again.`;
+}
+
 function when(meeting: Meeting): string {
   return formatLocalTime(describeInstant(meeting.meetingDate, meeting.timeZone));
 }

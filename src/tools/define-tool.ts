@@ -11,7 +11,12 @@ export interface ToolContext {
   call: CallOptions;
   /** Set when the client asked for progress notifications. */
   progress?: Progress;
+  /** Set when the user can be asked (MCP elicitation) and confirmation is on. */
+  confirm?: Confirm;
 }
+
+/** Asks the user a yes/no question; "decline" also covers an answer of no. */
+export type Confirm = (question: string) => Promise<'accept' | 'decline' | 'cancel'>;
 
 /** Reports how far a long call has got (MCP notifications/progress). */
 export type Progress = (done: number, total: number | undefined, message: string) => Promise<void>;

@@ -1,23 +1,32 @@
 import { z } from 'zod';
 import { deleteMeetingOnce } from '../api/meeting-mutations.js';
-import { formatDeleted } from '../format/mutation-text.js';
+import { deleteQuestion, formatDeleted, formatNotDeleted, formatWouldDelete } from '../format/mutation-text.js';
 import { destructive } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { idempotencyKey, meetingId } from './input-fields.js';
+import { dryRun, idempotencyKey, meetingId } from './input-fields.js';
 import { deletion } from './output-schemas.js';
 
 export const deleteMeeting = defineTool({
   name: 'delete_meeting',
   title: 'Cancel meeting',
-  description: 'Cancel (permanently delete) a meeting by id. Confirm the id with get_meeting first if unsure.',
+  description: 'Cancel (permanently delete) a meeting by id. dryRun shows what would be deleted; the user may be asked to confirm.',
   annotations: destructive('Cancel meeting'),
-  inputSchema: z.strictObject({ meetingId, idempotencyKey: idempotencyKey.optional() }),
+  inputSchema: z.strictObject({ meetingId, dryRun: dryRun.optional(), idempotencyKey: idempotencyKey.optional() }),
   outputSchema: deletion,
-  async handle(input, { api, call }) {
+  async handle(input, { api, call, confirm }) {
+    // Read first only when someone will look at it: a dry run, or the user's confirmation.
+    if (input.dryRun || confirm) {
+      const meeting = await api.getMeeting(input.meetingId, call);
+      if (input.dryRun) return { text: formatWouldDelete(meeting), structured: { meetingId: meeting.id, deleted: false, dryRun: true as const, meeting } };
+      const answer = await confirm!(deleteQuestion(meeting));
+      if (answer !== 'accept') {
+        return { text: formatNotDeleted(answer), structured: { meetingId: meeting.id, deleted: false, meeting, message: `user chose ${answer}` } };
+      }
+    }
     const result = await deleteMeetingOnce(api, input.meetingId, call, input.idempotencyKey);
     return {
       text: formatDeleted(),
-      structured: { meetingId: input.meetingId, deleted: true as const, ...(result.message ? { message: result.message } : {}) },
+      structured: { meetingId: input.meetingId, deleted: true, ...(result.message ? { message: result.message } : {}) },
     };
   },
 });

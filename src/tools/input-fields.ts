@@ -80,3 +80,5 @@ export const idempotencyKey = z
   .max(255)
   .regex(/^[A-Za-z0-9._:-]+$/)
   .describe('Rarely needed: your own retry key for this exact change.');
+
+export const dryRun = z.boolean().describe('true: show what would change, send nothing.');

@@ -4,10 +4,17 @@ import { ERROR_CODES } from '../format/error-text.js';
 
 // structuredContent carries the API's objects unchanged (MeetingSchema keeps unknown fields), so programs lose nothing.
 
+const fieldValue = z.union([z.string(), z.number(), z.null()]);
+
 export const meetingResult = z.object({
+  /** The meeting after the change; with dryRun, as it is now. */
   meeting: MeetingSchema,
   /** How an ambiguous wall-clock time was read, when it was. */
   note: z.string().optional(),
+  /** Set on a dry run: nothing was sent. */
+  dryRun: z.literal(true).optional(),
+  /** On a dry run, what would change, in API values. */
+  changes: z.array(z.object({ field: z.string(), from: fieldValue, to: fieldValue })).optional(),
 });
 
 export const meetingPage = z.object({
@@ -18,7 +25,11 @@ export const meetingPage = z.object({
 
 export const deletion = z.object({
   meetingId: z.string(),
-  deleted: z.literal(true),
+  /** False on a dry run or when the user declined. */
+  deleted: z.boolean(),
+  dryRun: z.literal(true).optional(),
+  /** The meeting as it was, when it was read first (dry run, confirmation). */
+  meeting: MeetingSchema.optional(),
   message: z.string().optional(),
 });
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { updateMeetingOnce } from '../api/meeting-mutations.js';
 import type { UpdateMeetingBody } from '../api/schemas.js';
-import { formatUpdated } from '../format/mutation-text.js';
+import { formatUpdated, formatWouldUpdate } from '../format/mutation-text.js';
 import { InputError } from '../input-error.js';
 import { isZoneDependent, resolveDateInput } from '../time/resolve-date-input.js';
 import { resolveTimeZone } from '../time/time-zone.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { idempotencyKey, location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './input-fields.js';
+import { dryRun, idempotencyKey, location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './input-fields.js';
 import { meetingResult } from './output-schemas.js';
 
 const CHANGEABLE = ['meetingDate', 'timeZone', 'meetingType', 'ownerId', 'location', 'notes'] as const;
@@ -17,7 +17,7 @@ export const updateMeeting = defineTool({
   title: 'Reschedule or edit meeting',
   description:
     'Reschedule or edit a meeting: send only fields to change (null clears location/notes; prospect is fixed). ' +
-    "Wall-clock meetingDate is read in the new timeZone, else the meeting's. timeZone alone keeps the instant.",
+    "Wall-clock meetingDate is read in the new timeZone, else the meeting's. timeZone alone keeps the instant. dryRun previews.",
   annotations: mutating('Reschedule or edit meeting', true),
   inputSchema: z.strictObject({
     meetingId,
@@ -28,6 +28,7 @@ export const updateMeeting = defineTool({
     location: location.optional(),
     notes: notes.optional(),
     userId: userId.optional(),
+    dryRun: dryRun.optional(),
     idempotencyKey: idempotencyKey.optional(),
   }),
   outputSchema: meetingResult,
@@ -54,6 +55,14 @@ export const updateMeeting = defineTool({
       ...(input.location !== undefined ? { location: input.location } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
     };
+    if (input.dryRun) {
+      const changes = CHANGEABLE.filter((field) => body[field] !== undefined).map((field) => ({
+        field,
+        from: current[field] ?? null,
+        to: body[field] ?? null,
+      }));
+      return { text: formatWouldUpdate(current, changes), structured: { meeting: current, dryRun: true as const, changes } };
+    }
     const meeting = await updateMeetingOnce(api, current, body, call, input.idempotencyKey);
     // What the caller asked for, in the form it was sent (the zone canonical, the date as given).
     const asked = Object.fromEntries(changed.map((field) => [field, field === 'timeZone' ? zone : input[field]]));

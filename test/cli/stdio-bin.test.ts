@@ -144,7 +144,7 @@ describe('the built bin over stdio', () => {
     const flag = await runBin(['--sandbx']);
     expect(flag.code).toBe(2);
     expect(flag.stderr.trim().split('\n')).toHaveLength(1);
-    expect(flag.stderr).toMatch(/unknown argument "--sandbx"/);
+    expect(flag.stderr).toMatch(/unknown flag "--sandbx"/);
     expect(flag.stdout).toBe('');
     const variable = await runBin([], binEnv({ HIRINGCENTER_TIMEOUT_MS: 'fast' }));
     expect(variable.code).toBe(2);

@@ -5,6 +5,9 @@ import type { Meeting } from '../../src/api/schemas.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { createServer } from '../../src/server.js';
+import { allTools } from '../../src/tools/index.js';
+import { selectTools } from '../../src/tools/select-tools.js';
+import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 
 export const TEST_KEY = 'hc_test_9f3b2c7d41e84a6f';
 /** A fixed "now" for reproducible text: 2025-03-05T15:00:00Z, a Wednesday. */
@@ -34,6 +37,11 @@ export interface HarnessOptions {
   maxRetries?: number;
   /** Talk to this emulator instead of a new one (a "restarted" server keeps the API's state). */
   sandbox?: SandboxApi;
+  readOnly?: boolean;
+  allow?: string[];
+  confirmDeletes?: boolean;
+  /** Makes the client declare elicitation and answer every question with this (and record the question). */
+  elicit?: (message: string) => ElicitResult;
 }
 
 /** The real server and SDK Client joined in memory, talking to the emulator over HTTP on 127.0.0.1. */
@@ -51,14 +59,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: { maxRetries: options.maxRetries ?? 3, baseDelayMs: 5, maxDelayMs: 40 },
     userAgent: 'hiringcenter-mcp/test',
   });
+  const { offered, hidden } = selectTools(allTools, { readOnly: options.readOnly ?? false, allow: options.allow });
   const server = createServer({
     api,
     secrets: apiKey ? [apiKey] : [],
     defaultUserId: options.defaultUserId,
     now: () => FIXED_NOW,
+    tools: offered,
+    hidden,
+    confirmDeletes: options.confirmDeletes,
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'test', version: '1.0.0' });
+  const client = new Client({ name: 'test', version: '1.0.0' }, options.elicit ? { capabilities: { elicitation: {} } } : {});
+  const elicit = options.elicit;
+  if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request.params.message));
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   // Listing tools makes the SDK Client validate every structuredContent against the published outputSchema.
   await client.listTools();

@@ -44,7 +44,7 @@ describe('tools/list', () => {
       expect.arrayContaining(['prospectId', 'ownerId', 'meetingType', 'meetingDate', 'timeZone']),
     );
     expect(props('update_meeting')).not.toContain('prospectId');
-    expect(props('delete_meeting')).toEqual(['meetingId', 'idempotencyKey']);
+    expect(props('delete_meeting')).toEqual(['meetingId', 'dryRun', 'idempotencyKey']);
     const everything = JSON.stringify(tools);
     expect(everything).toMatch(/wall-clock/);
     expect(everything).toMatch(/IANA/);

@@ -1,0 +1,27 @@
+// npm run pack: hiringcenter-mcp.mcpb, a Claude Desktop bundle holding the
+// manifest and the one esbuild-bundled server file. `mcpb pack` packs every
+// file in the folder it is given, so it gets a staging folder, never the repo.
+// Options (for tests): --out FILE, --stage DIR, --no-build (dist/cli.js is current).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'hiringcenter-mcp.mcpb' },
+    stage: { type: 'string', default: '.build/mcpb' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const { out, stage } = values;
+if (!values['no-build']) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(join(stage, 'server'), { recursive: true });
+copyFileSync('manifest.json', join(stage, 'manifest.json'));
+copyFileSync('dist/cli.js', join(stage, 'server/index.js'));
+rmSync(out, { force: true });
+// The package exports no paths, so its CLI is run by file (node, not a shell shim: works on Windows too).
+const mcpb = join('node_modules', '@anthropic-ai', 'mcpb', 'dist', 'cli', 'cli.js');
+execFileSync(process.execPath, [mcpb, 'pack', stage, out], { stdio: ['ignore', 'ignore', 'inherit'] });
+console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB (manifest.json + server/index.js)`);

@@ -1,0 +1,86 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, binEnv, runBin } from '../helpers/spawn-bin.js';
+
+async function toolsOffered(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+  const client = new Client({ name: 'flags-test', version: '1.0.0' });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox', ...args], env: binEnv(env), stderr: 'ignore' }));
+  try {
+    return (await client.listTools()).tools.map((t) => t.name);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('CLI flags and their environment twins', () => {
+  it('--help names every flag and variable with its default', async () => {
+    const help = await runBin(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of [
+      '--sandbox', '--read-only', '--tools', '--log-level', '--json', '--version', 'call <tool>',
+      'HIRINGCENTER_API_KEY', 'HIRINGCENTER_BASE_URL', 'HIRINGCENTER_TIMEOUT_MS', 'HIRINGCENTER_CALL_TIMEOUT_MS',
+      'HIRINGCENTER_MAX_RETRIES', 'HIRINGCENTER_USER_ID', 'HIRINGCENTER_READ_ONLY', 'HIRINGCENTER_TOOLS',
+      'HIRINGCENTER_LOG_LEVEL', 'HIRINGCENTER_CONFIRM_DELETES',
+    ]) {
+      expect(help.stdout).toContain(name);
+    }
+    expect(help.stdout).toContain('default https://api.hiringcenterpro.com/v2');
+  });
+
+  it('--read-only, HIRINGCENTER_READ_ONLY and the allow-list shape tools/list; a flag wins over its variable', async () => {
+    expect(await toolsOffered(['--read-only'])).toEqual(['list_meetings', 'get_meeting']);
+    expect(await toolsOffered([], { HIRINGCENTER_READ_ONLY: 'true' })).toEqual(['list_meetings', 'get_meeting']);
+    expect(await toolsOffered(['--tools=get_meeting,delete_meeting'])).toEqual(['get_meeting', 'delete_meeting']);
+    expect(await toolsOffered(['--tools', 'list_meetings'], { HIRINGCENTER_TOOLS: 'get_meeting' })).toEqual(['list_meetings']);
+    expect(await toolsOffered(['--log-level', 'error'], { HIRINGCENTER_LOG_LEVEL: 'loud' })).toHaveLength(5);
+  });
+
+  it.each([
+    [['--sandbx'], {}, /unknown flag "--sandbx".*--help/],
+    [['--tools', 'list_meetings,cancel_meeting'], {}, /--tools: unknown tool "cancel_meeting"; valid tools are list_meetings/],
+    [[], { HIRINGCENTER_TOOLS: 'nope' }, /HIRINGCENTER_TOOLS: unknown tool "nope"/],
+    [[], { HIRINGCENTER_READ_ONLY: 'maybe' }, /HIRINGCENTER_READ_ONLY must be true or false/],
+    [[], { HIRINGCENTER_LOG_LEVEL: 'loud' }, /log level "loud" is not one of error, warn, info, debug/],
+    [[], { HIRINGCENTER_CONFIRM_DELETES: 'sometimes' }, /HIRINGCENTER_CONFIRM_DELETES must be "ask" or "never"/],
+    [['--log-level'], {}, /--log-level needs a value/],
+    [['serve'], {}, /unknown command "serve"/],
+    [['call'], {}, /call needs a tool name/],
+    [['call', 'cancel_meeting'], {}, /unknown tool "cancel_meeting"/],
+  ])('%j %j is a one-line error and exit code 2 before anything starts', async (args, env, message) => {
+    const result = await runBin(args, binEnv(env));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('hiringcenter-mcp call', () => {
+  it('prints what the model would see and exits 0', async () => {
+    const result = await runBin(['call', 'list_meetings', '{"limit": 2}', '--sandbox']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^2 of 60 meetings, latest first\./);
+    expect(result.stderr).toBe('');
+  });
+
+  it('--json prints structuredContent', async () => {
+    const result = await runBin(['call', 'list_meetings', '{"limit": 1}', '--sandbox', '--json']);
+    expect(result.code).toBe(0);
+    const structured = JSON.parse(result.stdout) as { meetings: unknown[]; totalCount: number };
+    expect(structured.meetings).toHaveLength(1);
+    expect(structured.totalCount).toBe(60);
+  });
+
+  it('exits 1 on a tool error, with the error text, and 2 on arguments that are not a JSON object', async () => {
+    const missing = await runBin(['call', 'get_meeting', '{"meetingId": "0123456789abcdef0123456789abcdef"}', '--sandbox']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/^No meeting with id 0123456789abcdef0123456789abcdef/);
+    const hidden = await runBin(['call', 'delete_meeting', '{"meetingId": "abc"}', '--sandbox', '--read-only']);
+    expect(hidden.code).toBe(1);
+    expect(hidden.stdout).toMatch(/read-only mode/);
+    const bad = await runBin(['call', 'get_meeting', '{"meetingId": ', '--sandbox']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/one JSON object/);
+  });
+});

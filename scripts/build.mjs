@@ -1,5 +1,7 @@
 // Bundles the bin into one file: faster start (no module resolution across
 // node_modules) and nothing to install for npx or a Claude Desktop bundle.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const common = {
@@ -13,7 +15,32 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
+// tools/list is computed here, once, from the tools' zod schemas, and baked into the bin
+// (src/tools/prebuilt-catalog.ts): a starting server then needs no schemas and no conversion.
+await build({
+  ...common,
+  stdin: {
+    contents: "import { describeTools } from './src/tools/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
+    resolveDir: '.',
+    loader: 'ts',
+  },
+  outfile: '.build/catalog.mjs',
+});
+const catalog = execFileSync(process.execPath, ['.build/catalog.mjs'], { encoding: 'utf8' });
+const prebuiltCatalog = {
+  name: 'prebuilt-catalog',
+  setup(builder) {
+    const file = resolve('src/tools/prebuilt-catalog.ts');
+    builder.onLoad({ filter: /prebuilt-catalog\.ts$/ }, (args) =>
+      args.path === file ? { contents: `export const PREBUILT_CATALOG = ${catalog};`, loader: 'js' } : undefined,
+    );
+  },
+};
+
 // Minified: less to read and parse at every start (the bin is what users run, not what they debug).
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', minify: true, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } });
+const bin = { ...common, minify: true, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } };
+await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog] });
+// The benchmark's comparison server is bundled exactly like ours, so the two start on equal terms.
+await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-sdk-server.ts'], outfile: '.build/bench/minimal-sdk-server.js' });
 // Dev scripts (demo, soak, benchmarks) are bundled too: Node 20 cannot run TypeScript itself.
 await build({ ...common, entryPoints: ['scripts/*.ts'], outdir: '.build' });

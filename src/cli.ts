@@ -2,11 +2,10 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { HiringCenterClient } from './api/client.js';
 import { ConfigError, USAGE, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { startSandboxApi, type SandboxApi } from './sandbox/sandbox-api.js';
-import { seedMeetings } from './sandbox/seed.js';
+import type { SandboxApi } from './sandbox/sandbox-api.js';
 import { createServer } from './server.js';
-import { allTools } from './tools/index.js';
-import { selectTools } from './tools/select-tools.js';
+import { PREBUILT_CATALOG } from './tools/prebuilt-catalog.js';
+import { lazyToolSource, type ToolSource } from './tools/tool-source.js';
 import { VERSION } from './version.js';
 
 // The key the in-process emulator accepts; it never leaves this process.
@@ -31,13 +30,12 @@ async function main(): Promise<void> {
   const secrets = config.apiKey ? [config.apiKey] : [];
   const log = createLogger({ level: config.logLevel, secrets });
   const backend = await connectBackend(config, log, command.kind === 'serve');
-  const { offered, hidden } = selectTools(allTools, { readOnly: config.readOnly, allow: config.tools });
   const server = createServer({
     api: backend.api,
     secrets,
     defaultUserId: config.userId,
-    tools: offered,
-    hidden,
+    tools: await toolSource(),
+    policy: { readOnly: config.readOnly, allow: config.tools },
     confirmDeletes: config.confirmDeletes,
     log,
   });
@@ -70,12 +68,25 @@ async function main(): Promise<void> {
   await server.connect(new StdioServerTransport());
 }
 
+/**
+ * Start-up imports nothing tools/list does not need: the bundled bin carries
+ * the catalog prebuilt, and the tools (zod schemas, time zones, formats) load
+ * with the first call.
+ */
+async function toolSource(): Promise<ToolSource> {
+  const importTools = () => import('./tools/index.js').then((module) => module.allTools);
+  if (PREBUILT_CATALOG) return lazyToolSource(PREBUILT_CATALOG, importTools);
+  const { eagerToolSource } = await import('./tools/eager-tool-source.js');
+  return eagerToolSource(await importTools());
+}
+
 /** The API to talk to: HiringCenter itself, or with --sandbox the built-in emulator on a loopback port. */
 async function connectBackend(config: Config, log: Logger, serving: boolean): Promise<{ api: HiringCenterClient; sandbox?: SandboxApi }> {
   let sandbox: SandboxApi | undefined;
   let baseUrl = config.baseUrl;
   let apiKey = config.apiKey;
   if (config.sandbox) {
+    const [{ startSandboxApi }, { seedMeetings }] = await Promise.all([import('./sandbox/sandbox-api.js'), import('./sandbox/seed.js')]);
     sandbox = await startSandboxApi({ apiKey: SANDBOX_KEY });
     const seeded = seedMeetings(sandbox.store, { now: Date.now() });
     baseUrl = sandbox.baseUrl;

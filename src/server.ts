@@ -5,17 +5,15 @@ import {
   type CallToolResult,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
 import type { HiringCenterClient } from './api/client.js';
 import { ApiHttpError, MissingApiKeyError } from './api/errors.js';
 import { describeError, report, type ErrorReport } from './format/error-text.js';
 import { InputError } from './input-error.js';
 import { silentLogger, type Logger } from './log.js';
-import type { Confirm, Progress, ToolDefinition } from './tools/define-tool.js';
-import { allTools } from './tools/index.js';
+import type { Confirm, Progress } from './tools/define-tool.js';
 import { inputErrorFromIssues } from './tools/input-issues.js';
-import { publishedSchema } from './tools/json-schema.js';
-import { toolError } from './tools/output-schemas.js';
+import { selectTools, type ToolPolicy } from './tools/select-tools.js';
+import type { ToolSource } from './tools/tool-source.js';
 import { normalizeArguments } from './tools/tolerant-input.js';
 import { VERSION } from './version.js';
 
@@ -24,9 +22,9 @@ export interface ServerDeps {
   /** Values never to show (the API key). */
   secrets: readonly string[];
   defaultUserId?: string;
-  tools?: readonly ToolDefinition[];
-  /** Tools switched off (read-only, allow-list) and why: calls to them get that sentence. */
-  hidden?: ReadonlyMap<string, string>;
+  tools: ToolSource;
+  /** Read-only mode and the allow-list (default: every tool). */
+  policy?: ToolPolicy;
   /** Ask the user before delete_meeting when the client supports elicitation. */
   confirmDeletes?: boolean;
   now?: () => number;
@@ -45,29 +43,27 @@ const INSTRUCTIONS =
  * tools stay zod-typed data; validation errors become one plain sentence.
  */
 export function createServer(deps: ServerDeps): Server {
-  const tools = deps.tools ?? allTools;
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? Date.now;
-  const byName = new Map(tools.map((tool) => [tool.name, tool]));
-  let listed: Tool[] | undefined;
+  const { offered, hidden } = selectTools(deps.tools.catalog, deps.policy ?? { readOnly: false, allow: undefined });
+  const listed: Tool[] = [...offered];
+  const offeredNames = new Set(listed.map((tool) => tool.name));
 
   const server = new Server(
     { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION },
     { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
   );
 
-  server.setRequestHandler(ListToolsRequestSchema, () => {
-    listed ??= tools.map(describeTool);
-    return { tools: listed };
-  });
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const { name } = request.params;
-    const tool = byName.get(name);
-    const hidden = deps.hidden?.get(name);
-    if (hidden) return failure(report('tool_disabled', hidden));
+    const why = hidden.get(name);
+    if (why) return failure(report('tool_disabled', why));
+    // The definitions (zod schemas, handlers) load at the first call, not at start-up.
+    const tool = offeredNames.has(name) ? (await deps.tools.load()).find((candidate) => candidate.name === name) : undefined;
     if (!tool) {
-      return failure(report('unknown_tool', `Unknown tool "${name.slice(0, 64)}". Available tools: ${[...byName.keys()].join(', ')}.`));
+      return failure(report('unknown_tool', `Unknown tool "${name.slice(0, 64)}". Available tools: ${[...offeredNames].join(', ')}.`));
     }
     const context = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets, now: now() };
     const names = Object.keys(tool.inputSchema.shape);
@@ -118,16 +114,4 @@ export function createServer(deps: ServerDeps): Server {
 /** The model reads the message; programs read the same facts, with a stable code, in structuredContent. */
 function failure(error: ErrorReport): CallToolResult {
   return { content: [{ type: 'text', text: error.message }], structuredContent: { error }, isError: true };
-}
-
-function describeTool(tool: ToolDefinition): Tool {
-  return {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema: publishedSchema(tool.inputSchema, 'input'),
-    // Success or error: both shapes are declared, so an error result never fails a client's validation.
-    outputSchema: publishedSchema(z.union([tool.outputSchema, toolError]), 'output'),
-    annotations: tool.annotations,
-  };
 }

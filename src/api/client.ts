@@ -1,5 +1,4 @@
-import { Pool, errors as undiciErrors } from 'undici';
-import type { Dispatcher } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import type { z } from 'zod';
 import {
   HiringCenterError,
@@ -14,17 +13,19 @@ import { deriveIdempotencyKey } from './idempotency-key.js';
 import { redact } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.js';
-import {
-  DeleteEnvelope,
-  MeetingItemEnvelope,
-  MeetingListEnvelope,
-  type CreateMeetingBody,
-  type DeleteResult,
-  type Meeting,
-  type MeetingList,
-  type MeetingQuery,
-  type UpdateMeetingBody,
+import type {
+  CreateMeetingBody,
+  DeleteResult,
+  Meeting,
+  MeetingList,
+  MeetingQuery,
+  UpdateMeetingBody,
 } from './schemas.js';
+
+type Schemas = typeof import('./schemas.js');
+// Response schemas load with the first request, like undici: start-up never needs them.
+let schemasReady: Promise<Schemas> | undefined;
+const schemas = (): Promise<Schemas> => (schemasReady ??= import('./schemas.js'));
 
 export interface ClientOptions {
   baseUrl: string;
@@ -64,18 +65,22 @@ const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
  */
 export class HiringCenterClient {
   readonly stats: ClientStats = { attempts: 0, retries: 0 };
-  private readonly pool: Pool;
+  private poolReady: Promise<PooledRequest> | undefined;
+  private readonly origin: string;
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: ClientOptions) {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     const url = new URL(options.baseUrl);
+    this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
-    this.pool = new Pool(url.origin, {
-      connections: options.maxConnections ?? 16,
-      keepAliveTimeout: 30_000,
-    });
+  }
+
+  /** The one keep-alive pool (at most maxConnections sockets), made at the first request. */
+  private pool(): Promise<PooledRequest> {
+    this.poolReady ??= loadPool(this.origin, this.options.maxConnections ?? 16);
+    return this.poolReady;
   }
 
   listMeetings(query: MeetingQuery, options: CallOptions = {}): Promise<MeetingList> {
@@ -84,23 +89,23 @@ export class HiringCenterClient {
       if (value !== undefined) params.set(name, String(value));
     }
     const search = params.size ? `?${params.toString()}` : '';
-    return this.send('GET', `/meetings${search}`, undefined, MeetingListEnvelope, options);
+    return this.send('GET', `/meetings${search}`, undefined, (s) => s.MeetingListEnvelope, options);
   }
 
   async getMeeting(meetingId: string, options: CallOptions = {}): Promise<Meeting> {
-    return (await this.send('GET', meetingPath(meetingId), undefined, MeetingItemEnvelope, options)).item;
+    return (await this.send('GET', meetingPath(meetingId), undefined, (s) => s.MeetingItemEnvelope, options)).item;
   }
 
   async createMeeting(body: CreateMeetingBody, options: MutationOptions = {}): Promise<Meeting> {
-    return (await this.send('POST', '/meetings', body, MeetingItemEnvelope, options)).item;
+    return (await this.send('POST', '/meetings', body, (s) => s.MeetingItemEnvelope, options)).item;
   }
 
   async updateMeeting(meetingId: string, body: UpdateMeetingBody, options: MutationOptions = {}): Promise<Meeting> {
-    return (await this.send('POST', meetingPath(meetingId), body, MeetingItemEnvelope, options)).item;
+    return (await this.send('POST', meetingPath(meetingId), body, (s) => s.MeetingItemEnvelope, options)).item;
   }
 
   deleteMeeting(meetingId: string, options: MutationOptions = {}): Promise<DeleteResult> {
-    return this.send('DELETE', meetingPath(meetingId), undefined, DeleteEnvelope, options);
+    return this.send('DELETE', meetingPath(meetingId), undefined, (s) => s.DeleteEnvelope, options);
   }
 
   /** Options for one tool call: its cancellation, and one deadline shared by all of its requests. */
@@ -110,12 +115,12 @@ export class HiringCenterClient {
 
   /** Waits for requests in flight, then closes the sockets. */
   async close(): Promise<void> {
-    await this.pool.close();
+    await (await this.poolReady)?.pool.close();
   }
 
   /** Aborts requests in flight (shutdown). */
   async destroy(): Promise<void> {
-    await this.pool.destroy();
+    await (await this.poolReady)?.pool.destroy();
   }
 
   /**
@@ -126,12 +131,13 @@ export class HiringCenterClient {
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body: unknown,
-    schema: S,
+    pickSchema: (all: Schemas) => S,
     options: MutationOptions,
   ): Promise<z.output<S>> {
+    const schema = pickSchema(await schemas());
     const { apiKey, timeoutMs, callBudgetMs } = this.options;
     if (!apiKey) throw new MissingApiKeyError();
-    const key = method === 'GET' ? undefined : (options.idempotencyKey ?? deriveIdempotencyKey(method, path, body));
+    const key = method === 'GET' ? undefined : (options.idempotencyKey ?? (await deriveIdempotencyKey(method, path, body)));
     const deadline = options.deadline ?? Date.now() + callBudgetMs;
     for (let attempt = 1; ; attempt++) {
       const remaining = deadline - Date.now();
@@ -180,7 +186,8 @@ export class HiringCenterClient {
     let responseHeaders: Dispatcher.ResponseData['headers'];
     let text: string;
     try {
-      const response = await this.pool.request({ method, path: this.basePath + path, headers, body: payload, signal });
+      const { request } = await this.pool();
+      const response = await request({ method, path: this.basePath + path, headers, body: payload, signal });
       status = response.statusCode;
       responseHeaders = response.headers;
       text = await readCapped(response.body, method, label);
@@ -226,9 +233,28 @@ export class HiringCenterClient {
       parts.push(code ? `${code}` : current.message);
       current = current.cause;
     }
-    if (error instanceof undiciErrors.SocketError) parts.unshift('socket closed');
+    if ((error as { code?: string } | undefined)?.code === 'UND_ERR_SOCKET') parts.unshift('socket closed');
     return redact(parts.join(': ') || 'network failure', this.options.apiKey ? [this.options.apiKey] : []);
   }
+}
+
+interface PooledRequest {
+  pool: Pool;
+  request: (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+}
+
+/**
+ * undici's Pool and its request() by module path, loaded at the first request.
+ * The package index also brings fetch, WebSocket, caches and mocks — half of
+ * the bundle, never used here, and parsed at every start (npm run bench).
+ */
+async function loadPool(origin: string, connections: number): Promise<PooledRequest> {
+  const [{ default: UndiciPool }, { default: request }] = await Promise.all([
+    import('undici/lib/dispatcher/pool.js'),
+    import('undici/lib/api/api-request.js'),
+  ]);
+  const pool = new UndiciPool(origin, { connections, keepAliveTimeout: 30_000 });
+  return { pool, request: (options) => request.call(pool, options) };
 }
 
 /** Waits between attempts; a cancellation ends the wait (and so the retries) at once. */

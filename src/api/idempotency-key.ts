@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * How X-Idempotency-Key is made — the whole rule, in one place.
  *
@@ -25,16 +23,19 @@ import { createHash } from 'node:crypto';
  * mutation safe. A caller's own idempotencyKey replaces all of this.
  * Keys are "hcmcp-v2-" + 64 hex chars: far under the API's 512.
  */
-export function deriveIdempotencyKey(method: string, path: string, body: unknown, basis = ''): string {
-  const digest = createHash('sha256')
-    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}\n${basis}`)
-    .digest('hex');
-  return `hcmcp-v2-${digest}`;
+export async function deriveIdempotencyKey(method: string, path: string, body: unknown, basis = ''): Promise<string> {
+  return `hcmcp-v2-${await sha256Hex(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}\n${basis}`)}`;
 }
 
 /** A short, stable digest of a meeting's present state (the basis of an update's key). */
-export function stateFingerprint(state: unknown): string {
-  return createHash('sha256').update(canonicalJson(state)).digest('hex').slice(0, 32);
+export async function stateFingerprint(state: unknown): Promise<string> {
+  return (await sha256Hex(canonicalJson(state))).slice(0, 32);
+}
+
+// Web Crypto (a global in Node 20): node:crypto would be loaded at every start-up for a hash only mutations need.
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** JSON with object keys sorted at every level, so key order in a call never changes the key. */

@@ -19,7 +19,7 @@ export async function createMeetingOnce(
 ): Promise<Meeting> {
   let basis = '';
   for (let link = 0; link < MAX_CREATE_CHAIN; link++) {
-    const idempotencyKey = callerKey ?? deriveIdempotencyKey('POST', '/meetings', body, basis);
+    const idempotencyKey = callerKey ?? (await deriveIdempotencyKey('POST', '/meetings', body, basis));
     const answered = await api.createMeeting(body, { ...call, idempotencyKey });
     const current = await readIfExists(api, answered.id, call);
     if (current && sameSlot(current, answered)) return current;
@@ -30,7 +30,7 @@ export async function createMeetingOnce(
 }
 
 /** Updates with a key tied to `current`, the meeting as read just before (see idempotency-key.ts). */
-export function updateMeetingOnce(
+export async function updateMeetingOnce(
   api: HiringCenterClient,
   current: Meeting,
   body: UpdateMeetingBody,
@@ -38,17 +38,17 @@ export function updateMeetingOnce(
   callerKey?: string,
 ): Promise<Meeting> {
   const idempotencyKey =
-    callerKey ?? deriveIdempotencyKey('POST', `/meetings/${current.id}`, body, stateFingerprint(current));
+    callerKey ?? (await deriveIdempotencyKey('POST', `/meetings/${current.id}`, body, await stateFingerprint(current)));
   return api.updateMeeting(current.id, body, { ...call, idempotencyKey });
 }
 
-export function deleteMeetingOnce(
+export async function deleteMeetingOnce(
   api: HiringCenterClient,
   meetingId: string,
   call: CallOptions,
   callerKey?: string,
 ): Promise<DeleteResult> {
-  const idempotencyKey = callerKey ?? deriveIdempotencyKey('DELETE', `/meetings/${meetingId}`, undefined);
+  const idempotencyKey = callerKey ?? (await deriveIdempotencyKey('DELETE', `/meetings/${meetingId}`, undefined));
   return api.deleteMeeting(meetingId, { ...call, idempotencyKey });
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Meeting } from '../api/schemas.js';
 import { EmulatorError } from './emulator-error.js';
 import { decodePageToken, encodePageToken, hashFilters } from './page-token.js';
@@ -99,7 +98,7 @@ export class MeetingStore {
     const userId = optionalString(input, 'userId');
     const at = this.now();
     const meeting: Meeting = {
-      id: randomBytes(16).toString('hex'),
+      id: globalThis.crypto.randomUUID().replaceAll('-', ''),
       prospectId: requiredString(input, 'prospectId'),
       meetingDate: requiredDate(input.meetingDate, 'meetingDate'),
       timeZone: requiredZone(input.timeZone),

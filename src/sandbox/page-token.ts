@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EmulatorError } from './emulator-error.js';
 
 /** Where the previous page ended, in list order, plus which filters it was for. */
@@ -25,6 +24,9 @@ export function decodePageToken(token: string): Cursor {
   throw new EmulatorError(400, 'invalid_page_token', 'pageToken is not a token this API issued.');
 }
 
+/** FNV-1a of the filters: enough to tell one filter set from another in a token. */
 export function hashFilters(filters: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(filters)).digest('base64url').slice(0, 12);
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(filters)) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash.toString(36);
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { canonicalJson } from '../api/idempotency-key.js';
 import { EmulatorError } from './emulator-error.js';
@@ -55,6 +55,8 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
   let connections = 0;
   let aborts = 0;
 
+  // Loaded here, not at the top: a bundled bin that never starts the sandbox should not pay for node:http.
+  const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => res.destroy());
   });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InputError } from '../input-error.js';
-import { ACCEPTED_FORM } from './input-fields.js';
+import { ACCEPTED_FORM } from './accepted-forms.js';
 
 /**
  * Turns the first zod issue into an InputError a model can act on: the field,

@@ -1,23 +1,32 @@
-import type { ToolDefinition } from './define-tool.js';
+import type { ToolAnnotations } from './define-tool.js';
 
-export interface ToolSelection {
+interface Selectable {
+  name: string;
+  annotations?: Partial<ToolAnnotations>;
+}
+
+/** Which tools a server offers, and why the others are switched off. */
+export interface ToolPolicy {
+  readOnly: boolean;
+  /** Allow-list; undefined = all. */
+  allow: readonly string[] | undefined;
+}
+
+export interface ToolSelection<T extends Selectable> {
   /** The tools tools/list shows and tools/call runs. */
-  offered: ToolDefinition[];
+  offered: T[];
   /** Tools switched off here, with the sentence that explains why to a caller who asks for one. */
   hidden: Map<string, string>;
 }
 
 /** Read-only mode and the allow-list are filters over the tool list, nothing more. */
-export function selectTools(
-  all: readonly ToolDefinition[],
-  options: { readOnly: boolean; allow: readonly string[] | undefined },
-): ToolSelection {
-  const offered: ToolDefinition[] = [];
+export function selectTools<T extends Selectable>(all: readonly T[], policy: ToolPolicy): ToolSelection<T> {
+  const offered: T[] = [];
   const hidden = new Map<string, string>();
   for (const tool of all) {
-    if (options.readOnly && !tool.annotations.readOnlyHint) {
+    if (policy.readOnly && !tool.annotations?.readOnlyHint) {
       hidden.set(tool.name, `${tool.name} is disabled: this server runs in read-only mode (--read-only or HIRINGCENTER_READ_ONLY).`);
-    } else if (options.allow && !options.allow.includes(tool.name)) {
+    } else if (policy.allow && !policy.allow.includes(tool.name)) {
       hidden.set(tool.name, `${tool.name} is not enabled on this server (--tools or HIRINGCENTER_TOOLS).`);
     } else {
       offered.push(tool);

@@ -6,7 +6,7 @@ import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { createServer } from '../../src/server.js';
 import { allTools } from '../../src/tools/index.js';
-import { selectTools } from '../../src/tools/select-tools.js';
+import { eagerToolSource } from '../../src/tools/eager-tool-source.js';
 import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 
 export const TEST_KEY = 'hc_test_9f3b2c7d41e84a6f';
@@ -59,14 +59,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: { maxRetries: options.maxRetries ?? 3, baseDelayMs: 5, maxDelayMs: 40 },
     userAgent: 'hiringcenter-mcp/test',
   });
-  const { offered, hidden } = selectTools(allTools, { readOnly: options.readOnly ?? false, allow: options.allow });
   const server = createServer({
     api,
     secrets: apiKey ? [apiKey] : [],
     defaultUserId: options.defaultUserId,
     now: () => FIXED_NOW,
-    tools: offered,
-    hidden,
+    tools: eagerToolSource(allTools),
+    policy: { readOnly: options.readOnly ?? false, allow: options.allow },
     confirmDeletes: options.confirmDeletes,
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();

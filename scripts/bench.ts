@@ -1,0 +1,190 @@
+// npm run bench: speed, sockets and memory, each against a floor measured in
+// the same run (this machine is noisy, so only ratios mean anything).
+// Starts the sandbox emulator over HTTP on 127.0.0.1; every server under test
+// is a real child process spoken to over stdio.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Pool } from 'undici';
+import { startSandboxApi, type SandboxApi } from '../src/sandbox/sandbox-api.js';
+import { seedMeetings } from '../src/sandbox/seed.js';
+
+const KEY = 'bench-key';
+const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const OURS = [root('dist/cli.js')];
+const MINIMAL = [root('.build/bench/minimal-sdk-server.js')];
+const RAW = [root('scripts/bench-fixtures/raw-jsonrpc-server.mjs')];
+
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
+const ratio = (n: number) => `${n.toFixed(2)}×`;
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+const results: boolean[] = [];
+const check = (ok: boolean) => (results.push(ok), mark(ok));
+
+async function sandbox(count: number): Promise<SandboxApi> {
+  const api = await startSandboxApi({ apiKey: KEY });
+  seedMeetings(api.store, { now: Date.now(), count });
+  return api;
+}
+const oursEnv = (api: SandboxApi) => ({ PATH: process.env.PATH ?? '', HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: api.baseUrl });
+
+/** spawn → initialize → tools/list answered, over raw stdio. */
+function coldStart(args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
+        const message = JSON.parse(buffer.slice(0, nl)) as { id?: number };
+        buffer = buffer.slice(nl + 1);
+        if (message.id === 1) {
+          child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n{"jsonrpc":"2.0","id":2,"method":"tools/list"}\n');
+        } else if (message.id === 2) {
+          resolve(performance.now() - started);
+          child.kill();
+        }
+      }
+    });
+    child.on('error', reject);
+    child.stdin.write(
+      '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}\n',
+    );
+  });
+}
+
+async function medianColdStart(args: string[], env: Record<string, string>, runs = 9): Promise<number> {
+  await coldStart(args, env); // warm the file cache
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await coldStart(args, env));
+  return quantile(times, 0.5);
+}
+
+interface Session {
+  client: Client;
+  pid: number;
+  call(name: string, args: Record<string, unknown>): Promise<boolean>;
+  peakRssMiB(): number;
+  close(): Promise<void>;
+}
+
+async function connect(args: string[], env: Record<string, string>): Promise<Session> {
+  const transport = new StdioClientTransport({ command: process.execPath, args, env, stderr: 'ignore' });
+  const client = new Client({ name: 'bench', version: '1.0.0' });
+  await client.connect(transport);
+  const pid = transport.pid!;
+  return {
+    client,
+    pid,
+    async call(name, callArgs) {
+      const result = await client.callTool({ name, arguments: callArgs });
+      return !result.isError;
+    },
+    peakRssMiB() {
+      const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      return Number(kib) / 1024;
+    },
+    close: () => client.close(),
+  };
+}
+
+async function timeEach(n: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await run(i);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+const api = await sandbox(200);
+const ids = api.store.all().map((m) => m.id);
+console.log(`hiringcenter-mcp bench — node ${process.version}, ${new Date().toISOString()}\n`);
+
+// 1. Cold start
+const cold = {
+  ours: await medianColdStart(OURS, oursEnv(api)),
+  sdk: await medianColdStart(MINIMAL, { PATH: process.env.PATH ?? '' }),
+  raw: await medianColdStart(RAW, { PATH: process.env.PATH ?? '' }),
+};
+console.log('1. Cold start: spawn → initialize → tools/list answered (median of 9)');
+console.log(`   ours ${ms(cold.ours)} | minimal SDK server, bundled the same way ${ms(cold.sdk)} | raw JSON-RPC in plain Node ${ms(cold.raw)}`);
+console.log(`   ours / minimal SDK = ${ratio(cold.ours / cold.sdk)} (target ≤ 1.10×) ${check(cold.ours / cold.sdk <= 1.1)}`);
+console.log(`   ours / raw floor   = ${ratio(cold.ours / cold.raw)} (SDK's own: ${ratio(cold.sdk / cold.raw)})\n`);
+
+// 2. Per-call overhead
+const ours = await connect(OURS, oursEnv(api));
+const echo = await connect(MINIMAL, { PATH: process.env.PATH ?? '' });
+const pool = new Pool(new URL(api.baseUrl).origin, { connections: 1 });
+const directGet = async (i: number) => {
+  const response = await pool.request({ method: 'GET', path: `/v2/meetings/${ids[i % ids.length]}`, headers: { authorization: `Bearer ${KEY}` } });
+  await response.body.text();
+};
+const getMeeting = (i: number) => ours.call('get_meeting', { meetingId: ids[i % ids.length] });
+const echoCall = () => echo.call('echo', { text: 'x' });
+for (let i = 0; i < 200; i++) await Promise.all([getMeeting(i), echoCall(), directGet(i)]); // warm-up
+const perCall = {
+  ours: await timeEach(400, getMeeting),
+  direct: await timeEach(400, directGet),
+  echo: await timeEach(400, echoCall),
+};
+const p = (values: number[]) => ({ p50: quantile(values, 0.5), p99: quantile(values, 0.99) });
+const [o, d, e] = [p(perCall.ours), p(perCall.direct), p(perCall.echo)];
+const added = o.p50 - (d.p50 + e.p50);
+console.log('2. Per-call: get_meeting through MCP vs its floor (400 calls after 200 warm-up)');
+console.log(`   ours p50 ${ms(o.p50)} p99 ${ms(o.p99)} | direct GET p50 ${ms(d.p50)} p99 ${ms(d.p99)} | SDK echo p50 ${ms(e.p50)} p99 ${ms(e.p99)}`);
+console.log(`   added by us: p50 ${ms(added)} (target ≤ 0.3 ms) ${check(added <= 0.3)}, p99 ${ms(o.p99 - (d.p99 + e.p99))}\n`);
+
+// 3. Concurrency
+const socketsBefore = api.connectionsOpened();
+const started = performance.now();
+const outcomes = await Promise.allSettled(Array.from({ length: 300 }, () => ours.call('list_meetings', { limit: 20 })));
+const wall = performance.now() - started;
+const errors = outcomes.filter((r) => r.status === 'rejected' || !r.value).length;
+const sockets = api.connectionsOpened() - socketsBefore;
+console.log('3. Concurrency: 300 list_meetings in flight at once');
+console.log(`   wall ${ms(wall)}, errors ${errors} (target 0) ${check(errors === 0)}, sockets opened to the API ${sockets} (target ≤ 16) ${check(sockets <= 16)}\n`);
+await ours.close();
+await echo.close();
+
+// 4. Sustained
+const fresh = await connect(OURS, oursEnv(api));
+const trivial = await connect(MINIMAL, { PATH: process.env.PATH ?? '' });
+const sustain = async (run: (i: number) => Promise<unknown>) => {
+  const t0 = performance.now();
+  for (let i = 0; i < 2000; i++) await run(i);
+  return 2000 / ((performance.now() - t0) / 1000);
+};
+const oursRate = await sustain((i) => (i % 2 ? fresh.call('get_meeting', { meetingId: ids[i % ids.length] }) : fresh.call('list_meetings', { limit: 10 })));
+const trivialRate = await sustain(() => trivial.call('echo', { text: 'x' }));
+const floorShare = oursRate * ((d.p50 + e.p50) / 1000);
+const rss = { ours: fresh.peakRssMiB(), trivial: trivial.peakRssMiB() };
+console.log('4. Sustained: 2,000 mixed get/list calls back to back');
+console.log(`   ours ${oursRate.toFixed(0)} calls/s | trivial SDK server ${trivialRate.toFixed(0)} echo calls/s`);
+console.log(`   share of floor throughput (ours calls/s × (direct GET p50 + echo p50)) = ${floorShare.toFixed(2)} (target ≥ 0.5) ${check(floorShare >= 0.5)}`);
+console.log(`   peak RSS ours ${rss.ours.toFixed(1)} MiB | trivial ${rss.trivial.toFixed(1)} MiB | ratio ${ratio(rss.ours / rss.trivial)} (target ≤ 1.25×) ${check(rss.ours / rss.trivial <= 1.25)}\n`);
+await fresh.close();
+await trivial.close();
+
+// 5. Scale
+console.log('5. Scale: list_meetings maxResults=1000 (server follows pages of 200)');
+for (const count of [500, 5000]) {
+  const big = await sandbox(count);
+  const session = await connect(OURS, oursEnv(big));
+  await session.call('list_meetings', { limit: 1 });
+  const times = await timeEach(3, () => session.call('list_meetings', { maxResults: 1000 }));
+  console.log(`   ${String(count).padStart(5)} seeded: ${ms(quantile(times, 0.5))} (median of 3), peak RSS ${session.peakRssMiB().toFixed(1)} MiB`);
+  await session.close();
+  await big.close();
+}
+
+await pool.close();
+await api.close();
+const failed = results.filter((ok) => !ok).length;
+console.log(`\n${results.length - failed} of ${results.length} targets met.`);
+if (failed) process.exitCode = 1;

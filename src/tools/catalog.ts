@@ -1,0 +1,22 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { ToolDefinition } from './define-tool.js';
+import { publishedSchema } from './json-schema.js';
+import { toolError } from './output-schemas.js';
+
+/**
+ * What tools/list publishes for each tool. Pure data: the build computes it
+ * once (scripts/build.mjs) so a starting server needs neither the tools' zod
+ * schemas nor a schema conversion to answer tools/list.
+ */
+export function describeTools(tools: readonly ToolDefinition[]): Tool[] {
+  return tools.map((tool) => ({
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: publishedSchema(tool.inputSchema, 'input'),
+    // Success or error: both shapes are declared, so an error result never fails a client's validation.
+    outputSchema: publishedSchema(z.union([tool.outputSchema, toolError]), 'output'),
+    annotations: tool.annotations,
+  }));
+}

@@ -42,5 +42,6 @@ const bin = { ...common, minify: true, banner: { js: `#!/usr/bin/env node\n${com
 await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog] });
 // The benchmark's comparison server is bundled exactly like ours, so the two start on equal terms.
 await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-sdk-server.ts'], outfile: '.build/bench/minimal-sdk-server.js' });
+await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });
 // Dev scripts (demo, soak, benchmarks) are bundled too: Node 20 cannot run TypeScript itself.
 await build({ ...common, entryPoints: ['scripts/*.ts'], outdir: '.build' });

@@ -179,8 +179,18 @@ export class HiringCenterClient {
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['x-idempotency-key'] = idempotencyKey;
 
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    // One controller per attempt, its timer cleared as soon as the attempt ends: AbortSignal.timeout()
+    // would keep every finished request's signal alive for the full timeout (memory grows under load).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const cancel = () => controller.abort();
+    if (callerSignal?.aborted) cancel();
+    callerSignal?.addEventListener('abort', cancel, { once: true });
+    const signal = controller.signal;
     const label = path.split('?')[0] ?? path;
     let status: number;
     let responseHeaders: Dispatcher.ResponseData['headers'];
@@ -190,12 +200,15 @@ export class HiringCenterClient {
       const response = await request({ method, path: this.basePath + path, headers, body: payload, signal });
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await readCapped(response.body, method, label);
+      text = await readCapped(response.body, response.headers['content-length'], method, label);
     } catch (error) {
       if (error instanceof ApiContractError) throw error;
       if (callerSignal?.aborted) throw new ApiCancelledError(method, label, 'cancelled by the client', { cause: error });
-      if (timeout.aborted) throw new ApiTimeoutError(method, label, timeoutMs);
+      if (timedOut) throw new ApiTimeoutError(method, label, timeoutMs);
       throw new ApiNetworkError(method, label, this.describeNetworkError(error), { cause: error });
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', cancel);
     }
     const secrets = [apiKey];
     if (status < 200 || status > 299) {
@@ -278,7 +291,21 @@ function meetingPath(meetingId: string): string {
   return `/meetings/${encodeURIComponent(meetingId)}`;
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], method: string, path: string): Promise<string> {
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  contentLength: string | string[] | undefined,
+  method: string,
+  path: string,
+): Promise<string> {
+  // A declared length is checked before reading; text() then avoids the chunk-by-chunk copy (hot path).
+  const declared = Number(headerValue(contentLength));
+  if (Number.isFinite(declared) && declared >= 0) {
+    if (declared > MAX_RESPONSE_BYTES) {
+      body.destroy();
+      throw new ApiContractError(method, path, `response larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`);
+    }
+    return body.text();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

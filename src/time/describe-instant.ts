@@ -7,44 +7,30 @@ export interface LocalTime {
   timeZone: string;
 }
 
-// Intl, not Temporal, on this hot path (every meeting of every answer): one cached
-// formatter per zone is ~5x faster than the polyfill and allocates almost nothing.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
+/**
+ * This runs for every meeting of every answer, so it asks Intl only for the
+ * zone's UTC offset (cached per zone and day, exact on days the offset
+ * changes) and reads the wall clock off the shifted instant with arithmetic:
+ * several times faster than formatting each instant with Intl or Temporal.
+ */
 export function describeInstant(epochMs: number, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) parts[part.type] = part.value;
-  // Years before 1000 or after 9999 do not occur: inputs are bounded to 1973-2199.
-  let time = `${parts.hour}:${parts.minute}`;
-  const ms = ((epochMs % 1000) + 1000) % 1000;
-  if (parts.second !== '00' || ms) time += `:${parts.second}`;
-  if (ms) time += `.${String(ms).padStart(3, '0')}`;
+  const offsetMinutes = utcOffsetMinutes(epochMs, timeZone);
+  const local = new Date(epochMs + offsetMinutes * 60_000);
+  let time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  const seconds = local.getUTCSeconds();
+  const ms = local.getUTCMilliseconds();
+  if (seconds || ms) time += `:${pad(seconds)}`;
+  if (ms) time += `.${pad(ms, 3)}`;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: parts.weekday ?? '?',
+    date: `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    weekday: WEEKDAYS[local.getUTCDay()]!,
     time,
-    // "GMT-04:00" → "-04:00"; ICU writes plain "GMT" for a zero offset.
-    offset: parts.timeZoneName === 'GMT' ? '+00:00' : (parts.timeZoneName ?? 'GMT+00:00').slice(3),
+    offset: `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
     timeZone,
   };
 }
@@ -53,4 +39,34 @@ export function describeInstant(epochMs: number, timeZone: string): LocalTime {
 export function formatLocalTime(local: LocalTime, withZone = true): string {
   const base = `${local.date} ${local.weekday} ${local.time} ${local.offset}`;
   return withZone ? `${base} ${local.timeZone}` : base;
+}
+
+const DAY = 86_400_000;
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+// Per zone and UTC day: the offset if it holds all day, NaN on a day the zone changes offset.
+const dayOffsets = new Map<string, number>();
+
+function utcOffsetMinutes(epochMs: number, timeZone: string): number {
+  const dayStart = Math.floor(epochMs / DAY) * DAY;
+  const key = `${timeZone} ${dayStart}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(dayStart, timeZone);
+    offset = start === offsetAt(dayStart + DAY - 1, timeZone) ? start : Number.NaN;
+    if (dayOffsets.size > 50_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return Number.isNaN(offset) ? offsetAt(epochMs, timeZone) : offset;
+}
+
+function offsetAt(epochMs: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  // "GMT-04:00", "GMT+05:30", or plain "GMT" for a zero offset.
+  const name = formatter.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /^GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }

@@ -22,10 +22,7 @@ import type {
   UpdateMeetingBody,
 } from './schemas.js';
 
-type Schemas = typeof import('./schemas.js');
-// Response schemas load with the first request, like undici: start-up never needs them.
-let schemasReady: Promise<Schemas> | undefined;
-const schemas = (): Promise<Schemas> => (schemasReady ??= import('./schemas.js'));
+import { DeleteEnvelope, MeetingItemEnvelope, MeetingListEnvelope } from './schemas.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -89,23 +86,23 @@ export class HiringCenterClient {
       if (value !== undefined) params.set(name, String(value));
     }
     const search = params.size ? `?${params.toString()}` : '';
-    return this.send('GET', `/meetings${search}`, undefined, (s) => s.MeetingListEnvelope, options);
+    return this.send('GET', `/meetings${search}`, undefined, MeetingListEnvelope, options);
   }
 
   async getMeeting(meetingId: string, options: CallOptions = {}): Promise<Meeting> {
-    return (await this.send('GET', meetingPath(meetingId), undefined, (s) => s.MeetingItemEnvelope, options)).item;
+    return (await this.send('GET', meetingPath(meetingId), undefined, MeetingItemEnvelope, options)).item;
   }
 
   async createMeeting(body: CreateMeetingBody, options: MutationOptions = {}): Promise<Meeting> {
-    return (await this.send('POST', '/meetings', body, (s) => s.MeetingItemEnvelope, options)).item;
+    return (await this.send('POST', '/meetings', body, MeetingItemEnvelope, options)).item;
   }
 
   async updateMeeting(meetingId: string, body: UpdateMeetingBody, options: MutationOptions = {}): Promise<Meeting> {
-    return (await this.send('POST', meetingPath(meetingId), body, (s) => s.MeetingItemEnvelope, options)).item;
+    return (await this.send('POST', meetingPath(meetingId), body, MeetingItemEnvelope, options)).item;
   }
 
   deleteMeeting(meetingId: string, options: MutationOptions = {}): Promise<DeleteResult> {
-    return this.send('DELETE', meetingPath(meetingId), undefined, (s) => s.DeleteEnvelope, options);
+    return this.send('DELETE', meetingPath(meetingId), undefined, DeleteEnvelope, options);
   }
 
   /** Options for one tool call: its cancellation, and one deadline shared by all of its requests. */
@@ -131,10 +128,9 @@ export class HiringCenterClient {
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body: unknown,
-    pickSchema: (all: Schemas) => S,
+    schema: S,
     options: MutationOptions,
   ): Promise<z.output<S>> {
-    const schema = pickSchema(await schemas());
     const { apiKey, timeoutMs, callBudgetMs } = this.options;
     if (!apiKey) throw new MissingApiKeyError();
     const key = method === 'GET' ? undefined : (options.idempotencyKey ?? (await deriveIdempotencyKey(method, path, body)));

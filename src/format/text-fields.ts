@@ -2,7 +2,7 @@
  * The small grammar of list lines: fields separated by spaces; a value that
  * could break that (spaces, quotes, line breaks) is a JSON string; "-" is none.
  */
-export const MISSING = '-';
+const MISSING = '-';
 
 // Bare words that would read as something else: none, a tag ("by=…", "reviewed") or an id stand-in ("@1").
 const RESERVED = /^(?:-|reviewed|by=.*|@.*)$/;

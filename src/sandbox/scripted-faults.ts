@@ -24,7 +24,7 @@ export interface ScriptedFault {
 }
 
 /** Faults a random run may draw: every way a request can fail that a client must survive. */
-export const RANDOM_FAULTS: readonly ScriptedFault[] = [
+const RANDOM_FAULTS: readonly ScriptedFault[] = [
   { drop: 'before' },
   { drop: 'after' },
   { status: 500 },

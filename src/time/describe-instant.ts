@@ -36,9 +36,8 @@ export function describeInstant(epochMs: number, timeZone: string): LocalTime {
 }
 
 /** "2025-03-10 Mon 10:00 -04:00 America/New_York" */
-export function formatLocalTime(local: LocalTime, withZone = true): string {
-  const base = `${local.date} ${local.weekday} ${local.time} ${local.offset}`;
-  return withZone ? `${base} ${local.timeZone}` : base;
+export function formatLocalTime(local: LocalTime): string {
+  return `${local.date} ${local.weekday} ${local.time} ${local.offset} ${local.timeZone}`;
 }
 
 const DAY = 86_400_000;

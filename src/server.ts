@@ -1,4 +1,6 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import {
   CallToolRequestSchema,
   ListToolsRequestSchema,
@@ -51,7 +53,7 @@ export function createServer(deps: ServerDeps): Server {
 
   const server = new Server(
     { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: lazyValidator() },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
@@ -109,6 +111,15 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   return server;
+}
+
+/**
+ * The SDK builds an Ajv instance for every Server up front (~5 ms of start-up);
+ * it only checks elicitation answers, so ours is made at the first one.
+ */
+function lazyValidator(): jsonSchemaValidator {
+  let ajv: AjvJsonSchemaValidator | undefined;
+  return { getValidator: (schema) => (ajv ??= new AjvJsonSchemaValidator()).getValidator(schema) };
 }
 
 /** The model reads the message; programs read the same facts, with a stable code, in structuredContent. */

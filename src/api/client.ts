@@ -131,15 +131,20 @@ export class HiringCenterClient {
     schema: S,
     options: MutationOptions,
   ): Promise<z.output<S>> {
-    const { apiKey, timeoutMs, callBudgetMs } = this.options;
+    const { apiKey, timeoutMs, callBudgetMs, userAgent } = this.options;
     if (!apiKey) throw new MissingApiKeyError();
-    const key = method === 'GET' ? undefined : (options.idempotencyKey ?? (await deriveIdempotencyKey(method, path, body)));
+    // Everything an attempt sends is fixed here, once: every retry is the same request, key included.
+    const headers: Record<string, string> = { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'user-agent': userAgent };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET') headers['x-idempotency-key'] = options.idempotencyKey ?? (await deriveIdempotencyKey(method, path, body));
+    const outgoing: Outgoing<S> = { method, path: this.basePath + path, label: path.split('?')[0] ?? path, headers, payload, schema, apiKey };
     const deadline = options.deadline ?? Date.now() + callBudgetMs;
     for (let attempt = 1; ; attempt++) {
       const remaining = deadline - Date.now();
       try {
         this.stats.attempts += 1;
-        return await this.attempt(method, path, body, schema, apiKey, key, Math.max(1, Math.min(timeoutMs, remaining)), options.signal);
+        return await this.attempt(outgoing, Math.max(1, Math.min(timeoutMs, remaining)), options.signal);
       } catch (error) {
         const decision = decideRetry(error, attempt, deadline - Date.now(), this.retry);
         if (!decision.retry || options.signal?.aborted) {
@@ -150,31 +155,16 @@ export class HiringCenterClient {
           throw error;
         }
         this.stats.retries += 1;
-        await sleep(decision.delayMs, options.signal, method, path);
+        await sleep(decision.delayMs, options.signal, method, outgoing.label);
       }
     }
   }
 
   private async attempt<S extends z.ZodType>(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    body: unknown,
-    schema: S,
-    apiKey: string,
-    idempotencyKey: string | undefined,
+    { method, path, label, headers, payload, schema, apiKey }: Outgoing<S>,
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
   ): Promise<z.output<S>> {
-    const { userAgent } = this.options;
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${apiKey}`,
-      accept: 'application/json',
-      'user-agent': userAgent,
-    };
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    if (payload !== undefined) headers['content-type'] = 'application/json';
-    if (idempotencyKey) headers['x-idempotency-key'] = idempotencyKey;
-
     // One controller per attempt, its timer cleared as soon as the attempt ends: AbortSignal.timeout()
     // would keep every finished request's signal alive for the full timeout (memory grows under load).
     const controller = new AbortController();
@@ -186,14 +176,12 @@ export class HiringCenterClient {
     const cancel = () => controller.abort();
     if (callerSignal?.aborted) cancel();
     callerSignal?.addEventListener('abort', cancel, { once: true });
-    const signal = controller.signal;
-    const label = path.split('?')[0] ?? path;
     let status: number;
     let responseHeaders: Dispatcher.ResponseData['headers'];
     let text: string;
     try {
       const { request } = await this.pool();
-      const response = await request({ method, path: this.basePath + path, headers, body: payload, signal });
+      const response = await request({ method, path, headers, body: payload, signal: controller.signal });
       status = response.statusCode;
       responseHeaders = response.headers;
       text = await readCapped(response.body, response.headers['content-length'], method, label);
@@ -247,6 +235,19 @@ export class HiringCenterClient {
   }
 }
 
+/** One logical request, as every attempt of it sends it. */
+interface Outgoing<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Full request path, base path and query included. */
+  path: string;
+  /** Method-free path without the query, for messages. */
+  label: string;
+  headers: Record<string, string>;
+  payload: string | undefined;
+  schema: S;
+  apiKey: string;
+}
+
 interface PooledRequest {
   pool: Pool;
   request: (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
@@ -267,11 +268,11 @@ async function loadPool(origin: string, connections: number): Promise<PooledRequ
 }
 
 /** Waits between attempts; a cancellation ends the wait (and so the retries) at once. */
-function sleep(ms: number, signal: AbortSignal | undefined, method: string, path: string): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined, method: string, label: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const cancelled = () => {
       clearTimeout(timer);
-      reject(new ApiCancelledError(method, path.split('?')[0] ?? path, 'cancelled by the client'));
+      reject(new ApiCancelledError(method, label, 'cancelled by the client'));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', cancelled);

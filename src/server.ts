@@ -48,7 +48,7 @@ export function createServer(deps: ServerDeps): Server {
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? Date.now;
   const { offered, hidden } = selectTools(deps.tools.catalog, deps.policy ?? { readOnly: false, allow: undefined });
-  const listed: Tool[] = [...offered];
+  const listed: Tool[] = offered;
   const offeredNames = new Set(listed.map((tool) => tool.name));
 
   const server = new Server(
@@ -88,7 +88,7 @@ export function createServer(deps: ServerDeps): Server {
               message: question,
               requestedSchema: {
                 type: 'object',
-                properties: { confirm: { type: 'boolean', title: 'Delete this meeting?', default: false } },
+                properties: { confirm: { type: 'boolean', title: 'Confirm', default: false } },
                 required: ['confirm'],
               },
             },

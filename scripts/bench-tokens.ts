@@ -4,6 +4,7 @@
 import { encode as toToon } from '@toon-format/toon';
 import { getEncoding } from 'js-tiktoken';
 import type { Meeting } from '../src/api/schemas.js';
+import { describeInstant, formatLocalTime } from '../src/time/describe-instant.js';
 import { FIXED_NOW, TEST_KEY, startHarness } from '../test/helpers/harness.js';
 
 const tokenizer = getEncoding('o200k_base');
@@ -72,14 +73,25 @@ for (const row of rows) {
   );
 }
 
-// One meeting is a small sample: also the median over every seeded meeting.
+// One meeting is a small sample: also the median over every seeded meeting,
+// and the floor any text can reach: the fields the model must get, with no
+// labels and nothing but a space between them.
+const bareFields = (m: Meeting) => {
+  const local = describeInstant(m.meetingDate, m.timeZone);
+  const creator = m.createdBy === m.ownerId ? 'owner' : (m.createdBy ?? (m.createdByApi ? 'api' : '-'));
+  return [formatLocalTime(local), m.meetingType, m.prospectId, m.ownerId, creator, m.location ?? '-', m.notes ?? '-'].join(' ');
+};
 const ratios: number[] = [];
+const floors: number[] = [];
 for (const meeting of h.seeded) {
   const raw = tokens(await rawGet(`/meetings/${meeting.id}`));
   ratios.push(tokens((await h.call('get_meeting', { meetingId: meeting.id })).text) / raw);
+  floors.push(tokens(bareFields(meeting)) / raw);
 }
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 ratios.sort((a, b) => a - b);
-const medianGet = ratios[Math.floor(ratios.length / 2)]!;
+const medianGet = median(ratios);
+const sampleFloor = tokens(bareFields(sample)) / tokens(rows.find((r) => r.name === 'get_meeting')!.raw);
 
 // Tool definitions as hosts hand them to a model: output schemas are for programs.
 const { tools } = await h.client.listTools();
@@ -92,6 +104,9 @@ failed ||= !definitionsOk;
 console.log(`Tokens (o200k_base), sandbox data seeded at ${new Date(FIXED_NOW).toISOString()}:\n`);
 console.log(table.join('\n'));
 console.log(`\nget_meeting over all ${ratios.length} seeded meetings: median ${pct(medianGet, 1)}, best ${pct(ratios[0]!, 1)}, worst ${pct(ratios.at(-1)!, 1)} of raw JSON.`);
+console.log(
+  `Floor for get_meeting (its required fields, unlabelled, space-separated): ${pct(sampleFloor, 1)} for the meeting above, median ${pct(median(floors), 1)}, worst ${pct(Math.max(...floors), 1)}.`,
+);
 console.log(`\n| tools/list | tokens | target |\n|---|---:|---|`);
 console.log(`| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`);
 console.log(`| with output schemas | ${withOutput} | |`);

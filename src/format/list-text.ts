@@ -1,6 +1,6 @@
 import type { Meeting } from '../api/schemas.js';
-import { describeInstant, formatLocalTime } from '../time/describe-instant.js';
-import { IdLegend } from './id-legend.js';
+import { describeInstant, formatLocalTime, shortOffset } from '../time/describe-instant.js';
+import { MIN_ALIASED_TEXT, ValueLegend } from './value-legend.js';
 import { creatorToken } from './meeting-text.js';
 import { restOfLine, word } from './text-fields.js';
 
@@ -28,11 +28,12 @@ export function formatMeetingPage(page: MeetingPageView): string {
   const { meetings, filters = {} } = page;
   const zones = new Set(meetings.map((m) => m.timeZone));
   const pageZone = page.displayZone ?? (zones.size === 1 ? [...zones][0] : undefined);
-  const legend = new IdLegend(
+  const legend = new ValueLegend(
     meetings.flatMap((m) => [
       ...(filters.ownerId ? [] : [m.ownerId]),
       ...(filters.prospectId ? [] : [m.prospectId]),
       ...(m.createdBy && m.createdBy !== m.ownerId ? [m.createdBy] : []),
+      ...(m.location != null && m.location.length >= MIN_ALIASED_TEXT ? [m.location] : []),
     ]),
   );
 
@@ -64,7 +65,7 @@ export function formatMeetingPage(page: MeetingPageView): string {
       meetings.some((m) => creatorToken(m) !== 'owner') && `by= creator if not the owner (api = API key${apiKeys})`,
       meetings.some((m) => m.review != null) && '"reviewed" = has a review (get_meeting shows it)',
       meetings.some((m) => m.location == null || m.notes == null) && '"-" none',
-      legend.size > 0 && '"@n=<id>" names an id once, later "@n" (calls need full ids)',
+      legend.size > 0 && '"@n=<value>" names a repeated id or location once, later "@n" (calls need the full value)',
     ].filter(Boolean);
     lines.push(
       `${pageZone ? `Times in ${pageZone}. ` : ''}Each day: a "YYYY-MM-DD Day" line, then per meeting: ${columns.join(' ')}. ` +
@@ -80,7 +81,6 @@ export function formatMeetingPage(page: MeetingPageView): string {
       lines.push(dateLine);
       currentDate = dateLine;
     }
-    // "-05" rather than "-05:00": the same offset (ISO 8601 allows it) for two tokens fewer per line.
     const fields = [meeting.id, `${local.time}${shortOffset(local.offset)}`];
     if (!pageZone) fields.push(meeting.timeZone);
     else if (meeting.timeZone !== pageZone) fields[1] += `(${meeting.timeZone})`;
@@ -92,7 +92,7 @@ export function formatMeetingPage(page: MeetingPageView): string {
     if (creator !== 'owner') fields.push(`by=${creator}`);
     // Reviews are long-form and rarely what a list is for: flagged here, shown in full by get_meeting.
     if (meeting.review != null) fields.push('reviewed');
-    fields.push(word(meeting.location), restOfLine(meeting.notes));
+    fields.push(meeting.location == null ? word(null) : legend.ref(meeting.location, word), restOfLine(meeting.notes));
     lines.push(fields.join(' '));
   });
 
@@ -103,10 +103,5 @@ export function formatMeetingPage(page: MeetingPageView): string {
     lines.push(shown ? 'No more pages.' : 'No meetings match these filters.');
   }
   return lines.join('\n');
-}
-
-/** "-05" for "-05:00" (ISO 8601 allows it); "+05:30" stays. */
-function shortOffset(offset: string): string {
-  return offset.replace(/:00$/, '');
 }
 

@@ -1,23 +1,23 @@
 import type { Meeting } from '../api/schemas.js';
 import { describeInstant, formatLocalTime } from '../time/describe-instant.js';
-import { word } from './text-fields.js';
+import { restOfLine, word } from './text-fields.js';
 
 /**
  * One meeting for get_meeting: everything but the id the caller already has,
- * on one line. Free text is JSON-quoted so it cannot break the line.
+ * one labelled line per field. Free text runs to the end of its line and is
+ * JSON-quoted only when it would break the line.
  */
 export function formatMeeting(meeting: Meeting): string {
-  const parts = [
-    formatLocalTime(describeInstant(meeting.meetingDate, meeting.timeZone)),
-    meeting.meetingType,
+  const lines = [
+    `${formatLocalTime(describeInstant(meeting.meetingDate, meeting.timeZone))}, ${word(meeting.meetingType)}`,
     `prospect ${meeting.prospectId}`,
     `owner ${meeting.ownerId}`,
     `created by ${creatorText(meeting)}`,
-    `location ${word(meeting.location)}`,
-    `notes ${word(meeting.notes)}`,
+    `location ${restOfLine(meeting.location)}`,
+    `notes ${restOfLine(meeting.notes)}`,
   ];
-  if (meeting.review != null) parts.push(`review ${JSON.stringify(meeting.review)}`);
-  return parts.join('; ');
+  if (meeting.review != null) lines.push(`review ${JSON.stringify(meeting.review)}`);
+  return lines.join('\n');
 }
 
 /** Who made a meeting: "owner", a user id, "api" (the API key, no user), or both. */
@@ -27,8 +27,9 @@ export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id
   return user ?? (meeting.createdByApi ? 'api' : '-');
 }
 
+/** "the owner", "user <id>", "API key "Name"", "user <id> via API key …", or "unknown". */
 function creatorText(meeting: Meeting): string {
-  const token = creatorToken(meeting);
-  const key = meeting.createdByApiKeyName ? ` key ${JSON.stringify(meeting.createdByApiKeyName)}` : '';
-  return token.replace(/api$/, `the API${key}`);
+  const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'the owner' : `user ${meeting.createdBy}`) : '';
+  const key = meeting.createdByApi ? `API key${meeting.createdByApiKeyName ? ` ${JSON.stringify(meeting.createdByApiKeyName)}` : ''}` : '';
+  return [user, key].filter(Boolean).join(' via ') || 'unknown';
 }

@@ -4,7 +4,7 @@
  */
 const MISSING = '-';
 
-// Bare words that would read as something else: none, a tag ("by=…", "reviewed") or an id stand-in ("@1").
+// Bare words that would read as something else: none, a tag ("by=…", "reviewed") or a stand-in ("@1").
 const RESERVED = /^(?:-|reviewed|by=.*|@.*)$/;
 
 /** Any value as one field: a bare word when safe, else a JSON string. */

@@ -35,9 +35,14 @@ export function describeInstant(epochMs: number, timeZone: string): LocalTime {
   };
 }
 
-/** "2025-03-10 Mon 10:00 -04:00 America/New_York" */
+/** "2025-03-10 Mon 10:00-04 America/New_York": the one way every answer writes a time. */
 export function formatLocalTime(local: LocalTime): string {
-  return `${local.date} ${local.weekday} ${local.time} ${local.offset} ${local.timeZone}`;
+  return `${local.date} ${local.weekday} ${local.time}${shortOffset(local.offset)} ${local.timeZone}`;
+}
+
+/** "-04" for "-04:00" (ISO 8601 allows it; two tokens fewer); "+05:30" stays. */
+export function shortOffset(offset: string): string {
+  return offset.replace(/:00$/, '');
 }
 
 const DAY = 86_400_000;

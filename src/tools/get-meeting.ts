@@ -14,6 +14,6 @@ export const getMeeting = defineTool({
   outputSchema: meetingResult,
   async handle(input, { api, call }) {
     const meeting = await api.getMeeting(input.meetingId, call);
-    return { text: `Meeting: ${formatMeeting(meeting)}`, structured: { meeting } };
+    return { text: formatMeeting(meeting), structured: { meeting } };
   },
 });

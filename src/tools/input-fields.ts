@@ -12,21 +12,23 @@ const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const PLAIN_ID = /^[^\p{Cc}]+$/u;
 
 
-// list_meetings writes an id used twice as "@1=<id>", then "@1": the stand-in is not the id.
+// list_meetings writes a value used twice (an id, a location) as "@1=<value>", then "@1": the stand-in is not the value.
 const STAND_IN = /^@\d+$/;
-const notStandIn = { message: 'is a stand-in from a list answer, not an id. Pass the full id it stands for (written "@n=<id>" at its first use in that answer).' };
+const notStandIn = (what: 'id' | 'location') => ({
+  message: `is a stand-in from a list answer, not ${what === 'id' ? 'an id' : 'a location'}. Pass the full ${what} it stands for (written "@n=<${what}>" at its first use in that answer).`,
+});
 
 export const meetingId = z
   .string()
   .trim()
   .min(1)
   .max(128)
-  .refine((id) => !STAND_IN.test(id), notStandIn)
+  .refine((id) => !STAND_IN.test(id), notStandIn('id'))
   .regex(SAFE_ID)
   .describe('Meeting id (32 hex chars).');
 
 const entityId = (what: string) =>
-  z.string().trim().min(1).max(128).regex(PLAIN_ID).refine((id) => !STAND_IN.test(id), notStandIn).describe(what);
+  z.string().trim().min(1).max(128).regex(PLAIN_ID).refine((id) => !STAND_IN.test(id), notStandIn('id')).describe(what);
 
 export const prospectId = entityId('Prospect (candidate) id.');
 export const ownerId = entityId('User id of the meeting owner.');
@@ -41,7 +43,12 @@ export const meetingDate = z
 
 export const timeZone = z.string().trim().min(1).max(64).describe('IANA zone, e.g. "America/New_York" (not "EST" or "+05:00").');
 
-export const location = z.string().max(2000).nullable().describe('Where, e.g. "Zoom" or an address; null clears it.');
+export const location = z
+  .string()
+  .max(2000)
+  .refine((text) => !STAND_IN.test(text.trim()), notStandIn('location'))
+  .nullable()
+  .describe('Where, e.g. "Zoom" or an address; null clears it.');
 export const notes = z.string().max(10_000).nullable().describe('Internal notes; null clears them.');
 
 export const dateBound = (edge: 'lower' | 'upper') =>

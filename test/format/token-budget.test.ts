@@ -23,4 +23,11 @@ describe('token budget', () => {
     const text = (await h.call('list_meetings', { limit: 50 })).text;
     expect(tokens(text) / tokens(raw)).toBeLessThanOrEqual(0.4);
   });
+
+  it('a 50-meeting page filtered by one owner costs at most 35% of the raw API JSON', async () => {
+    const owner = h.seeded[0]!.ownerId;
+    const raw = await (await fetch(`${h.sandbox.baseUrl}/meetings?limit=50&ownerId=${owner}`, { headers: { authorization: `Bearer ${TEST_KEY}` } })).text();
+    const text = (await h.call('list_meetings', { limit: 50, ownerId: owner })).text;
+    expect(tokens(text) / tokens(raw)).toBeLessThanOrEqual(0.35);
+  });
 });

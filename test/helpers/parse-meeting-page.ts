@@ -49,7 +49,7 @@ export function parseMeetingPage(text: string): ParsedPage {
   const columns = layout[2]!.split(' ');
   const aliases = new Map<string, string>();
   const resolve = (ref: string) => {
-    const defined = /^(@\d+)=(.+)$/.exec(ref);
+    const defined = /^(@\d+)=(.+)$/s.exec(ref);
     if (defined) {
       aliases.set(defined[1]!, defined[2]!);
       return defined[2]!;
@@ -80,7 +80,8 @@ export function parseMeetingPage(text: string): ParsedPage {
           if (tag === 'reviewed') meeting.reviewed = true;
           else creator = tag.slice('by='.length);
         }
-        meeting.location = reader.word();
+        const location = reader.word();
+        meeting.location = location === null ? null : resolve(location);
       } else if (column === 'notes') {
         meeting.notes = reader.rest();
       } else if (column === 'time') {
@@ -122,11 +123,14 @@ class FieldReader {
     return next.startsWith('by=') || /^reviewed(?: |$)/.test(next);
   }
 
+  /** One field; "@n=" before a value (an alias being defined) is kept in front of it. */
   word(): string | null {
+    const alias = /^@\d+=/.exec(this.line.slice(this.at))?.[0] ?? '';
+    this.at += alias.length;
     const quoted = this.line[this.at] === '"';
     const raw = quoted ? this.jsonString() : this.until(' ');
     this.at += 1; // the separating space
-    return !quoted && raw === '-' ? null : raw;
+    return !alias && !quoted && raw === '-' ? null : alias + raw;
   }
 
   rest(): string | null {

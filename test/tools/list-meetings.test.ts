@@ -33,7 +33,7 @@ describe('list_meetings', () => {
     const result = await h.call('list_meetings', { limit: 5 });
     expect(result.isError).toBe(false);
     const page = parseMeetingPage(result.text);
-    expect(page).toMatchObject({ shown: 5, total: 30, now: '2025-03-05 Wed 15:00 +00:00 UTC' });
+    expect(page).toMatchObject({ shown: 5, total: 30, now: '2025-03-05 Wed 15:00+00 UTC' });
     expect(page.nextPageToken).toBe(result.structured!.nextPageToken);
     expect(page.footer).toBe(`More: call list_meetings again with the same filters and pageToken "${page.nextPageToken}".`);
     expect(result.text).not.toMatch(EPOCH_LIKE);
@@ -42,12 +42,16 @@ describe('list_meetings', () => {
   it('round-trips: the text of a 50-meeting page parses back into the API meetings, tricky text included', async () => {
     const big = await startHarness({ seedCount: 80 });
     try {
-      const [a, b, c, d] = big.seeded;
+      const [a, b, c, d, e, f, g] = big.seeded;
       const tricky: [Meeting, Partial<Meeting>][] = [
         [a!, { notes: 'line one\nline two | "quoted" \\ back\u2028slash', location: '-' }],
         [b!, { notes: '-', location: '"Ada" room' }],
         [c!, { notes: '"starts with a quote', location: '' }],
         [d!, { notes: '  padded  ', location: 'by=api', meetingType: 'panel interview' }],
+        // A literal "@…" text, and a long location used twice (written once, then as "@n").
+        [e!, { location: '@12' }],
+        [f!, { location: 'Room "Ada"\n5th floor, @2=east wing' }],
+        [g!, { location: 'Room "Ada"\n5th floor, @2=east wing' }],
       ];
       for (const [meeting, change] of tricky) big.sandbox.store.insert({ ...meeting, ...change });
       for (const args of [{ limit: 50 }, { limit: 50, timeZone: 'Pacific/Chatham' }, { limit: 50, ownerId: a!.ownerId }]) {
@@ -56,6 +60,7 @@ describe('list_meetings', () => {
         expect(meetings.length).toBeGreaterThan(10);
         expect(parseMeetingPage(result.text).meetings).toEqual(meetings.map(expected));
       }
+      expect((await big.call('list_meetings', { limit: 50 })).text).toMatch(/ @\d+="Room \\"Ada\\"\\n5th floor, @2=east wing" /);
     } finally {
       await big.close();
     }
@@ -115,7 +120,7 @@ describe('list_meetings', () => {
     expect((result.structured!.meetings as Meeting[]).map((m) => m.id)).toEqual(matching.map((m) => m.id));
     const page = parseMeetingPage(result.text);
     expect(page.pageZone).toBe('Asia/Tokyo');
-    expect(page.now).toBe('2025-03-06 Thu 00:00 +09:00 Asia/Tokyo');
+    expect(page.now).toBe('2025-03-06 Thu 00:00+09 Asia/Tokyo');
     expect(result.text).toContain(`All with owner ${owner}.`);
     // The owner is stated once, not on every line.
     expect(result.text.split(owner)).toHaveLength(2);

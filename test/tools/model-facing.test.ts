@@ -50,6 +50,7 @@ describe('tolerant input, strict meaning', () => {
     [{ meeting_id: 'x' }, /Did you mean "meetingId"/, 'get_meeting'],
     [{ meetingId: '@3' }, /stand-in from a list answer.*full id/, 'get_meeting'],
     [{ ownerId: '@12' }, /Invalid ownerId.*stand-in/],
+    [{ meetingId: '0123456789abcdef0123456789abcdef', location: ' @4' }, /Invalid location.*stand-in.*full location/, 'update_meeting'],
     [{ arguments: '{"bogus": 1}' }, /arguments.*not an argument/],
   ])('refuses %j and shows the accepted form', async (args, message, tool = 'list_meetings') => {
     const before = h.sandbox.requests.length;

@@ -1,3 +1,5 @@
+// First, before any other module runs and allocates: see memory-footprint.ts.
+import './memory-footprint.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { HiringCenterClient } from './api/client.js';
 import { ConfigError, USAGE, loadConfig, type Config } from './config.js';

@@ -56,7 +56,7 @@ rows.push({
 const deleted = await h.call('delete_meeting', { meetingId: meeting.id });
 rows.push({ name: 'delete_meeting', raw: JSON.stringify({ success: true, message: `Meeting ${meeting.id} deleted.` }), text: deleted.text, target: 0.45 });
 
-const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;
+const pct = (part: number, whole: number, digits = 0) => `${((100 * part) / whole).toFixed(digits)}%`;
 const table = [
   '| answer | raw JSON (min) | pretty JSON | TOON | our text | text / raw | target |',
   '|---|---:|---:|---:|---:|---:|---|',
@@ -69,7 +69,7 @@ for (const row of rows) {
   const ok = row.target === undefined || text / raw <= row.target;
   failed ||= !ok;
   table.push(
-    `| ${row.name} | ${raw} | ${tokens(JSON.stringify(parsed, null, 2))} (${pct(tokens(JSON.stringify(parsed, null, 2)), raw)}) | ${tokens(toToon(parsed as never))} (${pct(tokens(toToon(parsed as never)), raw)}) | ${text} | **${pct(text, raw)}** | ≤ ${pct(row.target ?? 1, 1)} ${ok ? '✓' : '✗'} |`,
+    `| ${row.name} | ${raw} | ${tokens(JSON.stringify(parsed, null, 2))} (${pct(tokens(JSON.stringify(parsed, null, 2)), raw)}) | ${tokens(toToon(parsed as never))} (${pct(tokens(toToon(parsed as never)), raw)}) | ${text} | **${pct(text, raw, 1)}** | ≤ ${pct(row.target ?? 1, 1)} ${ok ? '✓' : '✗'} |`,
   );
 }
 
@@ -103,9 +103,9 @@ failed ||= !definitionsOk;
 
 console.log(`Tokens (o200k_base), sandbox data seeded at ${new Date(FIXED_NOW).toISOString()}:\n`);
 console.log(table.join('\n'));
-console.log(`\nget_meeting over all ${ratios.length} seeded meetings: median ${pct(medianGet, 1)}, best ${pct(ratios[0]!, 1)}, worst ${pct(ratios.at(-1)!, 1)} of raw JSON.`);
+console.log(`\nget_meeting over all ${ratios.length} seeded meetings: median ${pct(medianGet, 1, 1)}, best ${pct(ratios[0]!, 1, 1)}, worst ${pct(ratios.at(-1)!, 1, 1)} of raw JSON.`);
 console.log(
-  `Floor for get_meeting (its required fields, unlabelled, space-separated): ${pct(sampleFloor, 1)} for the meeting above, median ${pct(median(floors), 1)}, worst ${pct(Math.max(...floors), 1)}.`,
+  `Floor for get_meeting (its required fields, unlabelled, space-separated): ${pct(sampleFloor, 1, 1)} for the meeting above, median ${pct(median(floors), 1, 1)}, worst ${pct(Math.max(...floors), 1, 1)}.`,
 );
 console.log(`\n| tools/list | tokens | target |\n|---|---:|---|`);
 console.log(`| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`);

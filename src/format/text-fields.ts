@@ -19,6 +19,7 @@ export function word(value: string | null | undefined): string {
  */
 export function restOfLine(value: string | null | undefined): string {
   if (value == null) return MISSING;
-  const plain = value !== MISSING && value.trim() === value && value !== '' && !/^"|[\r\n\t\u2028\u2029]/.test(value);
+  // Quoted too when it starts like a stand-in ("@1 …"), which a reader would look up.
+  const plain = value !== MISSING && value.trim() === value && value !== '' && !/^"|^@\d|[\r\n\t\u2028\u2029]/.test(value);
   return plain ? value : JSON.stringify(value);
 }

@@ -49,7 +49,7 @@ describe('list_meetings', () => {
         [c!, { notes: '"starts with a quote', location: '' }],
         [d!, { notes: '  padded  ', location: 'by=api', meetingType: 'panel interview' }],
         // A literal "@…" text, and a long location used twice (written once, then as "@n").
-        [e!, { location: '@12' }],
+        [e!, { location: '@12', notes: '@1 is not a stand-in here' }],
         [f!, { location: 'Room "Ada"\n5th floor, @2=east wing' }],
         [g!, { location: 'Room "Ada"\n5th floor, @2=east wing' }],
       ];

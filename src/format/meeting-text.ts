@@ -12,7 +12,7 @@ export function formatMeeting(meeting: Meeting): string {
     `${formatLocalTime(describeInstant(meeting.meetingDate, meeting.timeZone))}, ${word(meeting.meetingType)}`,
     `prospect ${meeting.prospectId}`,
     `owner ${meeting.ownerId}`,
-    `created by ${creatorText(meeting)}`,
+    `created by ${describeCreator(meeting)}`,
     `location ${restOfLine(meeting.location)}`,
     `notes ${restOfLine(meeting.notes)}`,
   ];
@@ -27,8 +27,8 @@ export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id
   return user ?? (meeting.createdByApi ? 'api' : '-');
 }
 
-/** "the owner", "user <id>", "API key "Name"", "user <id> via API key …", or "unknown". */
-function creatorText(meeting: Meeting): string {
+/** Who made a meeting, in words: "the owner", "user <id>", "API key "Name"", "user <id> via API key …", or "unknown". */
+export function describeCreator(meeting: Meeting): string {
   const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'the owner' : `user ${meeting.createdBy}`) : '';
   const key = meeting.createdByApi ? `API key${meeting.createdByApiKeyName ? ` ${JSON.stringify(meeting.createdByApiKeyName)}` : ''}` : '';
   return [user, key].filter(Boolean).join(' via ') || 'unknown';

@@ -1,6 +1,6 @@
 import type { Meeting } from '../api/schemas.js';
 import { describeInstant, formatLocalTime } from '../time/describe-instant.js';
-import { creatorToken } from './meeting-text.js';
+import { describeCreator } from './meeting-text.js';
 import { word } from './text-fields.js';
 
 /** Fields a caller sends that the API stores as given (unless it normalises them). */
@@ -13,9 +13,8 @@ type Sent = Partial<Record<(typeof ECHOED)[number], string | null>>;
  * HiringCenter stored differently from what was sent.
  */
 export function formatCreated(meeting: Meeting, sent: Sent, note?: string): string {
-  const creator = creatorToken(meeting).replace(/api$/, 'the API key');
   return withNote(
-    `Created meeting ${meeting.id} at ${when(meeting)}, created by ${creator}. ${storedText(meeting, sent)}`,
+    `Created meeting ${meeting.id} at ${when(meeting)}, created by ${describeCreator(meeting)}. ${storedText(meeting, sent)}`,
     note,
   );
 }

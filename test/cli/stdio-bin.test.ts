@@ -32,7 +32,7 @@ describe('the built bin over stdio', () => {
         name: 'create_meeting',
         arguments: { prospectId: first!.prospectId, ownerId: first!.ownerId, meetingType: 'phone', meetingDate: '2026-07-01T09:15', timeZone: 'Europe/London' },
       });
-      expect(text(created)).toMatch(/^Created meeting [0-9a-f]{32} at 2026-07-01 Wed 09:15\+01 Europe\/London, created by the API key\. Everything else as sent\./);
+      expect(text(created)).toMatch(/^Created meeting [0-9a-f]{32} at 2026-07-01 Wed 09:15\+01 Europe\/London, created by API key "Sandbox key"\. Everything else as sent\./);
       const id = (created.structuredContent as { meeting: Meeting }).meeting.id;
       const updated = await client.callTool({ name: 'update_meeting', arguments: { meetingId: id, meetingDate: '2026-07-01T16:00' } });
       expect(text(updated)).toContain('2026-07-01 Wed 16:00+01 Europe/London');

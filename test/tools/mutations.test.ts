@@ -32,7 +32,7 @@ describe('create_meeting', () => {
     expect(result.isError).toBe(false);
     expect(sentBody()).toEqual({ ...base, meetingDate: Date.UTC(2025, 2, 10, 14), location: 'Zoom', notes: 'Round 2' });
     expect(result.text).toMatch(
-      /^Created meeting [0-9a-f]{32} at 2025-03-10 Mon 10:00-04 America\/New_York, created by the API key\. Everything else as sent\.$/,
+      /^Created meeting [0-9a-f]{32} at 2025-03-10 Mon 10:00-04 America\/New_York, created by API key "Sandbox key"\. Everything else as sent\.$/,
     );
     expect(result.text).not.toMatch(/\b\d{12,}\b/);
     const meeting = (result.structured as { meeting: Meeting }).meeting;
@@ -53,7 +53,7 @@ describe('create_meeting', () => {
       expect(JSON.parse(withDefault.sandbox.requests.filter((r) => r.method === 'POST').at(-1)!.body).userId).toBe('recruiter-7');
       const own = await withDefault.call('create_meeting', { ...base, meetingDate: '2025-03-11T10:00', userId: 'someone-else' });
       expect(JSON.parse(withDefault.sandbox.requests.filter((r) => r.method === 'POST').at(-1)!.body).userId).toBe('someone-else');
-      expect(own.text).toContain('created by someone-else');
+      expect(own.text).toContain('created by user someone-else');
     } finally {
       await withDefault.close();
     }

@@ -1,11 +1,13 @@
-/** A valid POST /meetings body, for tests of the client and emulator. */
-export const SAMPLE_CREATE_BODY = {
+/** Who and what a sample meeting is, without its time: tools tests add a meetingDate of their own. */
+export const SAMPLE_MEETING_FIELDS = {
   prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
   ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
   meetingType: 'virtual',
-  meetingDate: 1741615200000,
   timeZone: 'America/New_York',
 };
+
+/** A valid POST /meetings body, for tests of the client and emulator. */
+export const SAMPLE_CREATE_BODY = { ...SAMPLE_MEETING_FIELDS, meetingDate: 1741615200000 };
 
 /** The rejection of `promise` (and a failure if it resolves). */
 export async function caught(promise: Promise<unknown>): Promise<unknown> {

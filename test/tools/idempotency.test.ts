@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/api/schemas.js';
+import { SAMPLE_MEETING_FIELDS } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
@@ -9,12 +10,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.sandbox.faults.clear());
 
-const slot = {
-  prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
-  ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
-  meetingType: 'virtual',
-  timeZone: 'Europe/Berlin',
-};
+const slot = { ...SAMPLE_MEETING_FIELDS, timeZone: 'Europe/Berlin' };
 let day = 1;
 const freshSlot = () => ({ ...slot, meetingDate: `2025-06-${String(day++).padStart(2, '0')}T10:00` });
 const meetingOf = (result: { structured: Record<string, unknown> | undefined }) => (result.structured as { meeting: Meeting }).meeting;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/api/schemas.js';
+import { SAMPLE_MEETING_FIELDS } from '../helpers/fixtures.js';
 import { TEST_KEY, startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
@@ -8,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const base = {
-  prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
-  ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
-  meetingType: 'virtual',
-  timeZone: 'America/New_York',
-};
+const base = SAMPLE_MEETING_FIELDS;
 let counter = 0;
 /** A fresh create each time (distinct notes), returning the meeting. */
 async function create(extra: Record<string, unknown> = {}): Promise<Meeting> {

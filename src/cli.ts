@@ -1,17 +1,16 @@
 // First, before any other module runs and allocates: see memory-footprint.ts.
 import './memory-footprint.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { apiKeyProblem } from './api/api-key.js';
 import { HiringCenterClient } from './api/client.js';
 import { ConfigError, USAGE, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { SandboxApi } from './sandbox/sandbox-api.js';
 import { createServer } from './server.js';
+import { LineStdioTransport } from './stdio-transport.js';
 import { PREBUILT_CATALOG } from './tools/prebuilt-catalog.js';
 import { lazyToolSource, type ToolSource } from './tools/tool-source.js';
 import { VERSION } from './version.js';
 
-// The key the in-process emulator accepts; it never leaves this process.
-const SANDBOX_KEY = 'sandbox-key';
 // Work in flight gets this long to end after stdin closes or SIGTERM.
 const SHUTDOWN_GRACE_MS = 800;
 
@@ -48,8 +47,10 @@ async function main(): Promise<void> {
   if (command.kind === 'call') {
     // Loaded only here: a served session never needs the client side of the SDK.
     const { callOnce } = await import('./call-once.js');
-    const code = await callOnce(server, command, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
-    await Promise.allSettled([backend.api.destroy(), backend.sandbox?.close()]);
+    const written: Promise<void>[] = [];
+    const code = await callOnce(server, command, (text) => written.push(writeOut(text)), (text) => process.stderr.write(text));
+    // Exit only once stdout has taken all of it: a pipe takes 64 KiB at a time, and exit() drops the rest.
+    await Promise.all([...written, backend.api.destroy(), backend.sandbox?.close()]);
     process.exit(code);
   }
 
@@ -59,15 +60,24 @@ async function main(): Promise<void> {
     stopping = true;
     log.debug(`stopping: ${why}`);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    // destroy, not close: requests in flight are aborted rather than awaited.
+    // destroy, not close: requests in flight are aborted rather than awaited. server.close() flushes stdout first.
     void Promise.allSettled([server.close(), backend.api.destroy(), backend.sandbox?.close()]).then(() => process.exit(0));
   };
-  process.stdin.on('end', () => stop('stdin closed'));
-  process.stdin.on('close', () => stop('stdin closed'));
+  // Whatever closes the transport — stdin ending, a broken pipe — ends the process: never a server left running deaf.
+  server.onclose = () => stop('the stdio transport closed');
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  await server.connect(new StdioServerTransport());
+  const transport = new LineStdioTransport();
+  transport.onerror = (error) => log.debug(`stdin: ${error.message}`);
+  await server.connect(transport);
+}
+
+/** Writes to stdout, resolved once the text has been handed on (or stdout is gone). */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.write(text, () => resolve());
+  });
 }
 
 /**
@@ -89,13 +99,18 @@ async function connectBackend(config: Config, log: Logger, serving: boolean): Pr
   let apiKey = config.apiKey;
   if (config.sandbox) {
     const [{ startSandboxApi }, { seedMeetings }] = await Promise.all([import('./sandbox/sandbox-api.js'), import('./sandbox/seed.js')]);
-    sandbox = await startSandboxApi({ apiKey: SANDBOX_KEY });
+    // A fresh random key per process: the emulator listens on a loopback port, and no other local process may use it.
+    const sandboxKey = `hcsbx_${Array.from(globalThis.crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    sandbox = await startSandboxApi({ apiKey: sandboxKey, record: false });
     const seeded = seedMeetings(sandbox.store, { now: Date.now() });
     baseUrl = sandbox.baseUrl;
-    apiKey = SANDBOX_KEY;
+    apiKey = sandboxKey;
     (serving ? log.info : log.debug)(`sandbox: ${seeded.length} sample meetings served by the built-in emulator at ${baseUrl}`);
   } else if (!apiKey) {
     log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
+  } else {
+    const problem = apiKeyProblem(apiKey);
+    if (problem) log.warn(`HIRINGCENTER_API_KEY cannot be sent in an HTTP header (${problem}): tools will answer with an error until it is pasted again.`);
   }
   const api = new HiringCenterClient({
     baseUrl,

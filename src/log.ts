@@ -1,4 +1,5 @@
 import { redact } from './api/redact.js';
+import { inert } from './format/inert-text.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 const ORDER: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
@@ -10,7 +11,11 @@ export interface Logger {
   debug(message: string): void;
 }
 
-/** Lines to stderr (stdout belongs to the MCP protocol), with secrets removed at the last moment. */
+/**
+ * Lines to stderr (stdout belongs to the MCP protocol), with secrets removed
+ * and line breaks escaped at the last moment: a message carrying the API's
+ * words can neither leak the key nor forge a log line of its own.
+ */
 export function createLogger(options: {
   level: LogLevel;
   secrets: readonly string[];
@@ -18,7 +23,7 @@ export function createLogger(options: {
 }): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(line));
   const emit = (level: LogLevel) => (message: string) => {
-    if (ORDER[level] <= ORDER[options.level]) write(`[hiringcenter-mcp] ${level}: ${redact(message, options.secrets)}\n`);
+    if (ORDER[level] <= ORDER[options.level]) write(`[hiringcenter-mcp] ${level}: ${inert(redact(message, options.secrets))}\n`);
   };
   return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
 }

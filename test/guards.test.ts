@@ -51,3 +51,23 @@ describe('README', () => {
     expect(pkg.dependencies).toBeUndefined();
   });
 });
+
+describe('docs', () => {
+  it('docs/reliability.md states every bound in src/api/limits.ts with its value', async () => {
+    const { LIMITS } = await import('../src/api/limits.js');
+    const doc = readFileSync('docs/reliability.md', 'utf8');
+    for (const [name, value] of Object.entries(LIMITS)) {
+      const row = doc.split('\n').find((line) => line.includes(`(\`${name}\`)`));
+      expect(row, name).toBeDefined();
+      const stated = /\| (\d+)(?: (MiB|ms))? \|/.exec(row!);
+      expect(stated, row).not.toBeNull();
+      const [, amount, unit] = stated!;
+      expect(Number(amount) * (unit === 'MiB' ? 1024 * 1024 : 1), name).toBe(value);
+    }
+  });
+
+  it('nothing in the repository points outside it', () => {
+    const texts = [...files, { path: 'README.md', text: readFileSync('README.md', 'utf8') }, ...readdirSync('docs').map((name) => ({ path: `docs/${name}`, text: readFileSync(`docs/${name}`, 'utf8') }))];
+    for (const { path, text } of texts) expect(text, path).not.toMatch(/\.\.\/shared\//);
+  });
+});

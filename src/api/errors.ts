@@ -41,6 +41,17 @@ export class ApiHttpError extends HiringCenterError {
 /** The request never got an answer: refused, reset, DNS, TLS, socket closed. */
 export class ApiNetworkError extends HiringCenterError {
   override readonly name = 'ApiNetworkError';
+
+  constructor(
+    method: string,
+    path: string,
+    message: string,
+    /** True when the connection failed before the request could be sent (refused, DNS): it surely did nothing. */
+    readonly beforeSending: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(method, path, message, options);
+  }
 }
 
 /** No answer within the per-request timeout. */
@@ -49,6 +60,33 @@ export class ApiTimeoutError extends HiringCenterError {
 
   constructor(method: string, path: string, readonly timeoutMs: number) {
     super(method, path, `no response within ${timeoutMs} ms`);
+  }
+}
+
+/** Too little of the call's time was left to send the request at all; it was not sent. */
+export class ApiNotSentError extends HiringCenterError {
+  override readonly name = 'ApiNotSentError';
+
+  constructor(method: string, path: string, readonly remainingMs: number, readonly minimumMs: number) {
+    super(method, path, `not sent: ${Math.max(0, remainingMs)} ms of the call's time were left, under the ${minimumMs} ms a request is given at least`);
+  }
+}
+
+/**
+ * A bound from limits.ts stopped the call: too many requests or response bytes
+ * for one call, or too many bytes held by all calls in flight together.
+ */
+export class CallLimitError extends HiringCenterError {
+  override readonly name = 'CallLimitError';
+
+  constructor(
+    method: string,
+    path: string,
+    readonly limit: 'requests' | 'callBytes' | 'processBytes',
+    /** What was reached, without the request it stopped. */
+    readonly reason: string,
+  ) {
+    super(method, path, reason);
   }
 }
 
@@ -68,6 +106,16 @@ export class MissingApiKeyError extends Error {
 
   constructor() {
     super('HIRINGCENTER_API_KEY is not set');
+  }
+}
+
+/** HIRINGCENTER_API_KEY holds a character no HTTP header may carry (a pasted line break, space or curly quote). */
+export class InvalidApiKeyError extends Error {
+  override readonly name = 'InvalidApiKeyError';
+
+  /** `problem` names the character and its position, never the key. */
+  constructor(readonly problem: string) {
+    super(`HIRINGCENTER_API_KEY is not a valid header value: ${problem}`);
   }
 }
 

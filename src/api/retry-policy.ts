@@ -1,4 +1,5 @@
 import { ApiHttpError, ApiNetworkError, ApiTimeoutError } from './errors.js';
+import { LIMITS } from './limits.js';
 
 /**
  * The one retry policy every tool uses. Hand-written because neither undici's
@@ -25,9 +26,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 // 408/425/429 ask to come back later; the 5xx listed are the transient ones. Other 4xx fail the same way again.
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
-// An attempt with less time than this left cannot reasonably get an answer.
-const MIN_USEFUL_ATTEMPT_MS = 100;
-
 export function isRetryable(error: unknown): boolean {
   if (error instanceof ApiHttpError) return RETRYABLE_STATUSES.has(error.status);
   return error instanceof ApiNetworkError || error instanceof ApiTimeoutError;
@@ -39,17 +37,24 @@ export type RetryDecision =
 
 /**
  * Whether to try again after `error` on attempt number `attempt` (1-based),
- * with `remainingMs` left of the call's budget. Exponential backoff with full
- * jitter (AWS architecture blog, "Exponential Backoff And Jitter"), unless the
- * API said how long to wait.
+ * with `remainingMs` left of the call's budget, when an attempt needs at least
+ * `minAttemptMs` to be worth sending. Exponential backoff with full jitter
+ * (AWS architecture blog, "Exponential Backoff And Jitter"), unless the API
+ * said how long to wait.
  */
-export function decideRetry(error: unknown, attempt: number, remainingMs: number, policy: RetryPolicy): RetryDecision {
+export function decideRetry(
+  error: unknown,
+  attempt: number,
+  remainingMs: number,
+  policy: RetryPolicy,
+  minAttemptMs: number = LIMITS.minReadAttemptMs,
+): RetryDecision {
   if (!isRetryable(error)) return { retry: false, why: 'final' };
   if (attempt > policy.maxRetries) return { retry: false, why: 'exhausted' };
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const asked = error instanceof ApiHttpError ? error.retryAfterMs : undefined;
   const delayMs = asked ?? Math.floor(policy.random() * ceiling);
   // Waiting past the budget only to be cut off helps nobody: say when to come back instead.
-  if (delayMs + MIN_USEFUL_ATTEMPT_MS > remainingMs) return { retry: false, why: 'budget' };
+  if (delayMs + minAttemptMs > remainingMs) return { retry: false, why: 'budget' };
   return { retry: true, delayMs };
 }

@@ -1,21 +1,32 @@
+import type { WriteOutcome } from '../api/call-scope.js';
 import {
   ApiCancelledError,
   ApiContractError,
   ApiHttpError,
   ApiNetworkError,
+  ApiNotSentError,
   ApiTimeoutError,
+  CallLimitError,
+  InvalidApiKeyError,
   MissingApiKeyError,
   StaleReplayError,
   type HiringCenterError,
 } from '../api/errors.js';
 import { redact } from '../api/redact.js';
 import { InputError } from '../input-error.js';
+import { inert, quote } from './inert-text.js';
 
 export interface ErrorContext {
   tool: string;
   /** Whether the call changes data: decides what "try again" means. */
   mutation: boolean;
+  /** What the call's writes did (CallScope.outcome); 'none' when nothing was written. */
+  outcome?: WriteOutcome;
   meetingId?: string;
+  /** HTTP requests the call made before it failed: "nothing was sent" is said only when none was. */
+  requestsMade?: number;
+  /** The prospect of a create, to say where to look for the meeting it may have made. */
+  prospectId?: string;
   /** Values that must never be shown (the API key). */
   secrets: readonly string[];
   /** Epoch ms, to turn Retry-After into a clock time. */
@@ -28,6 +39,7 @@ export const ERROR_CODES = [
   'unknown_tool',
   'tool_disabled',
   'missing_api_key',
+  'invalid_api_key',
   'unauthorized',
   'forbidden',
   'not_found',
@@ -40,6 +52,7 @@ export const ERROR_CODES = [
   'bad_response',
   'stale_idempotency_key',
   'cancelled',
+  'overloaded',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -57,11 +70,15 @@ export interface ErrorReport {
 const SAFE_TO_REPEAT =
   'Repeating the exact same call is safe: it carries the same idempotency key, so it cannot create a duplicate or apply twice.';
 
-/** The one place error classes become words (and codes). Secrets are removed last, from everything. */
+/**
+ * The one place error classes become words (and codes). Secrets are removed
+ * from everything, then anything that could break a line is escaped: error
+ * messages carry the API's words and the caller's values.
+ */
 export function describeError(error: unknown, context: ErrorContext): ErrorReport {
   const report = describe(error, context);
   const meetingId = report.meetingId ?? context.meetingId;
-  return { ...report, message: redact(report.message, context.secrets), ...(meetingId ? { meetingId } : {}) };
+  return { ...report, message: inert(redact(report.message, context.secrets)), ...(meetingId ? { meetingId } : {}) };
 }
 
 /** A report for a failure found before any tool ran (unknown tool, arguments that do not parse). */
@@ -71,10 +88,11 @@ export function report(code: ErrorCode, message: string, field?: string): ErrorR
 
 function describe(error: unknown, context: ErrorContext): ErrorReport {
   const { tool, mutation, meetingId } = context;
-  const maybeApplied = mutation ? ` The change may or may not have been applied. ${SAFE_TO_REPEAT}` : '';
+  const outcome = writeOutcome(context);
   if (error instanceof InputError) {
     const what = error.field ? `Invalid ${error.field} for ${tool}: ` : `Invalid arguments for ${tool}: `;
-    return report('invalid_argument', `${what}${error.problem} ${error.fix} Nothing was sent to HiringCenter.`, error.field);
+    const sent = context.requestsMade ? ' Nothing was changed.' : ' Nothing was sent to HiringCenter.';
+    return report('invalid_argument', `${what}${error.problem} ${error.fix}${sent}`, error.field);
   }
   if (error instanceof MissingApiKeyError) {
     return report(
@@ -84,7 +102,15 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
         'or start it with --sandbox to try it on sample data. Nothing was sent.',
     );
   }
-  if (error instanceof ApiHttpError) return httpError(error, context);
+  if (error instanceof InvalidApiKeyError) {
+    return report(
+      'invalid_api_key',
+      `HIRINGCENTER_API_KEY contains a character that cannot be sent in an HTTP header (${error.problem}); ` +
+        'it was probably pasted with a line break, a space or a typographic quote. Copy the key again, set it, and restart the server. ' +
+        'Retrying will not help. Nothing was sent.',
+    );
+  }
+  if (error instanceof ApiHttpError) return httpError(error, context, outcome);
   if (error instanceof StaleReplayError) {
     return {
       ...report(
@@ -95,53 +121,101 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
       meetingId: error.meetingId,
     };
   }
-  if (error instanceof ApiTimeoutError) {
+  if (error instanceof ApiNotSentError) {
+    return transient(
+      'timeout',
+      `${error.method} ${error.path} was not sent: only ${Math.max(0, error.remainingMs)} ms of this call's time were left, ` +
+        `and a request is sent with at least ${error.minimumMs} ms so it cannot be cut off halfway.${outcome || ' Nothing was sent for it.'}`,
+      context,
+      'If this keeps happening, raise HIRINGCENTER_CALL_TIMEOUT_MS.',
+    );
+  }
+  if (error instanceof CallLimitError) {
+    if (error.limit === 'processBytes') {
+      return {
+        code: 'overloaded',
+        retryable: true,
+        retryAfterSeconds: 2,
+        message:
+          `hiringcenter-mcp stopped ${tool} to keep its memory bounded: ${error.reason}.${outcome} ` +
+          'Try again in a few seconds, or ask for fewer meetings (a smaller maxResults or limit).',
+      };
+    }
     return {
-      code: 'timeout',
-      retryable: true,
-      message:
-        `HiringCenter timed out after ${attempts(error)} on ${error.method} ${error.path} (each allowed up to ${error.timeoutMs} ms).` +
-        (maybeApplied || ' Try again shortly.') +
-        ' If this keeps happening, check HIRINGCENTER_BASE_URL or raise HIRINGCENTER_TIMEOUT_MS.',
+      code: 'bad_response',
+      retryable: false,
+      message: `${tool} stopped at a bound on what one call may do: ${error.reason}.${outcome || ' Nothing was changed.'} Narrow the request (filters, a date window, a smaller maxResults) and try again.`,
     };
   }
+  if (error instanceof ApiTimeoutError) {
+    return transient(
+      'timeout',
+      `HiringCenter timed out after ${attempts(error)} on ${error.method} ${error.path} (each allowed up to ${error.timeoutMs} ms).${outcome}`,
+      context,
+      'If this keeps happening, check HIRINGCENTER_BASE_URL or raise HIRINGCENTER_TIMEOUT_MS.',
+    );
+  }
   if (error instanceof ApiNetworkError) {
-    return {
-      code: 'unreachable',
-      retryable: true,
-      message:
-        `Could not reach HiringCenter (${error.message}; ${attempts(error)}).` +
-        (maybeApplied || ' Try again shortly.') +
-        ' Check the network and HIRINGCENTER_BASE_URL.',
-    };
+    return transient('unreachable', `Could not reach HiringCenter (${error.message}; ${attempts(error)}).${outcome}`, context, 'Check the network and HIRINGCENTER_BASE_URL.');
   }
   if (error instanceof ApiContractError) {
     return {
       code: 'bad_response',
       retryable: !mutation,
       message:
-        `HiringCenter sent an answer this server cannot trust (${error.message}), so nothing is reported as done. ` +
-        (mutation
-          ? `Check the current state with ${meetingId ? `get_meeting ${meetingId}` : 'list_meetings'} before acting again; ${SAFE_TO_REPEAT}`
-          : 'Try again shortly; if it persists, HIRINGCENTER_BASE_URL may point at the wrong server or a proxy.'),
+        `HiringCenter sent an answer this server cannot trust (${error.message}).` +
+        (mutation ? outcome : ' Try again shortly; if it persists, HIRINGCENTER_BASE_URL may point at the wrong server or a proxy.'),
     };
   }
-  if (error instanceof ApiCancelledError) return report('cancelled', `${tool} was cancelled before HiringCenter answered.`);
-  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiCancelledError) return report('cancelled', `${tool} was cancelled before HiringCenter answered.${outcome}`);
+  // Redacted before it is cut: a key straddling the cut would otherwise leak all but its tail.
+  const message = redact(error instanceof Error ? error.message : String(error), context.secrets).slice(0, 300);
   return {
     code: 'internal',
-    retryable: true,
-    message: `Internal error in hiringcenter-mcp while running ${tool}: ${message.slice(0, 300)}. This is a bug in the server, not in your arguments; try again, and report it if it repeats.`,
+    retryable: context.outcome !== 'applied',
+    message: `Internal error in hiringcenter-mcp while running ${tool}: ${message}. This is a bug in the server, not in your arguments.${outcome || ' Try again, and report it if it repeats.'}`,
   };
+}
+
+/**
+ * For a call that writes: what its writes did, in one sentence that says how
+ * to find out when nobody can know (" Nothing was changed." / " The change may
+ * have been applied: check …"). Empty for reads.
+ */
+function writeOutcome(context: ErrorContext): string {
+  if (!context.mutation) return '';
+  switch (context.outcome ?? 'none') {
+    case 'none':
+      return ' Nothing was changed.';
+    case 'unknown':
+      return ` The change may have been applied: check with ${howToCheck(context)} before acting again. ${SAFE_TO_REPEAT}`;
+    case 'applied':
+      return ` HiringCenter did apply the change, but this answer could not be completed: check the result with ${howToCheck(context)} instead of repeating the call.`;
+  }
+}
+
+/** A failure worth retrying: what happened, then "try again" unless a write's fate must be checked first, then the hint. */
+function transient(code: 'timeout' | 'unreachable', what: string, context: ErrorContext, hint: string): ErrorReport {
+  return { code, retryable: true, message: `${what}${context.outcome === 'unknown' ? '' : ' Try again shortly.'} ${hint}` };
+}
+
+function howToCheck({ tool, meetingId, prospectId }: ErrorContext): string {
+  if (tool === 'create_meeting') return prospectId ? `list_meetings with prospectId ${prospectId}` : 'list_meetings';
+  const read = meetingId ? `get_meeting with meetingId ${meetingId}` : 'get_meeting';
+  return tool === 'delete_meeting' ? `${read} (not found means it was deleted)` : read;
 }
 
 function attempts(error: HiringCenterError): string {
   return error.attempts === 1 ? '1 attempt' : `${error.attempts} attempts`;
 }
 
-function httpError(error: ApiHttpError, { tool, mutation, meetingId, now }: ErrorContext): ErrorReport {
-  const upstream = error.apiMessage ? ` HiringCenter said: "${error.apiMessage}".` : '';
+function httpError(error: ApiHttpError, context: ErrorContext, outcome: string): ErrorReport {
+  const { tool, mutation, meetingId, now } = context;
+  const upstream = error.apiMessage ? ` HiringCenter said: ${quote(error.apiMessage)}.` : '';
   const status = `HTTP ${error.status}`;
+  // A refusal changed nothing by itself; an earlier write of the same call may have (said only then).
+  const earlier = context.outcome === 'none' || !mutation ? '' : outcome;
+  // retryAfterMs is at most a day (parseRetryAfter), so the clock time below is always a valid date.
   const retryAfterSeconds = error.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
   const later = retryAfterSeconds === undefined ? { retryable: true } : { retryable: true, retryAfterSeconds };
   const when =
@@ -150,41 +224,44 @@ function httpError(error: ApiHttpError, { tool, mutation, meetingId, now }: Erro
       : `in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'} (after ${new Date(now + retryAfterSeconds * 1000).toISOString().slice(11, 19)} UTC, as HiringCenter asked)`;
   switch (error.status) {
     case 401:
-      return report('unauthorized', `HiringCenter rejected the API key (${status}).${upstream} Check that HIRINGCENTER_API_KEY holds a current key and restart the server. Retrying will not help.`);
+      return report(
+        'unauthorized',
+        `HiringCenter rejected the API key (${status}).${upstream} Check that HIRINGCENTER_API_KEY holds a current key and restart the server. Retrying will not help.${earlier}`,
+      );
     case 403:
       return report(
         'forbidden',
-        `Not allowed (${status}): this API key${mutation ? ' or acting userId' : ''} may not do ${tool}${meetingId ? ` on meeting ${meetingId}` : ''}.${upstream} Retrying will not help; use a userId with access or ask an admin.`,
+        `Not allowed (${status}): this API key${mutation ? ' or acting userId' : ''} may not do ${tool}${meetingId ? ` on meeting ${meetingId}` : ''}.${upstream} Retrying will not help; use a userId with access or ask an admin.${earlier}`,
       );
     case 404:
       return meetingId
-        ? report('not_found', `No meeting with id ${meetingId} (${status}). It may have been deleted or the id mistyped; call list_meetings to find the right id.`)
-        : report('not_found', `HiringCenter answered ${status} for ${error.method} ${error.path}.${upstream} Check HIRINGCENTER_BASE_URL (it should end in /v2).`);
+        ? report('not_found', `No meeting with id ${meetingId} (${status}). It may have been deleted or the id mistyped; call list_meetings to find the right id.${earlier}`)
+        : report('not_found', `HiringCenter answered ${status} for ${error.method} ${error.path}.${upstream} Check HIRINGCENTER_BASE_URL (it should end in /v2).${earlier}`);
     case 400:
     case 422:
       return report(
         'rejected',
-        `HiringCenter rejected the ${tool} request (${status}).${upstream || ' It gave no reason.'} Fix the arguments it names and call again; repeating unchanged will fail the same way.`,
+        `HiringCenter rejected the ${tool} request (${status}).${upstream || ' It gave no reason.'} Fix the arguments it names and call again; repeating unchanged will fail the same way.${earlier}`,
       );
     case 409:
       return report(
         'conflict',
-        `HiringCenter reported a conflict (${status}).${upstream} If you passed an idempotencyKey, it was already used for a different request: send a new one. Otherwise read the meeting again with get_meeting, then make the call again.`,
+        `HiringCenter reported a conflict (${status}).${upstream} If you passed an idempotencyKey, it was already used for a different request: send a new one. Otherwise read the meeting again with get_meeting, then make the call again.${earlier}`,
       );
     case 429:
       return {
         code: 'rate_limited',
         ...later,
-        message: `HiringCenter is rate-limiting requests (${status}, ${attempts(error)}).${upstream} Try again ${when}.${mutation ? ` ${SAFE_TO_REPEAT}` : ''}`,
+        message: `HiringCenter is rate-limiting requests (${status}, ${attempts(error)}).${upstream} Try again ${when}.${outcome}`,
       };
     default:
       if (error.status >= 500) {
         return {
           code: 'upstream_error',
           ...later,
-          message: `HiringCenter had a server error (${status}, ${attempts(error)}).${upstream} This is usually temporary: try again ${when}.${mutation ? ` The change may or may not have been applied. ${SAFE_TO_REPEAT}` : ''}`,
+          message: `HiringCenter had a server error (${status}, ${attempts(error)}).${upstream} This is usually temporary: try again ${when}.${outcome}`,
         };
       }
-      return report('rejected', `HiringCenter answered ${status} to ${tool}.${upstream} Check the arguments and try again.`);
+      return report('rejected', `HiringCenter answered ${status} to ${tool}.${upstream} Check the arguments and try again.${earlier}`);
   }
 }

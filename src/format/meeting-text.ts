@@ -1,6 +1,7 @@
 import type { Meeting } from '../api/schemas.js';
-import { describeInstant, formatLocalTime } from '../time/describe-instant.js';
-import { restOfLine, word } from './text-fields.js';
+import { inert, quote } from './inert-text.js';
+import { describeMeetingTime } from './meeting-time.js';
+import { restOfLine, SINGLE_VALUE_MAX, word } from './text-fields.js';
 
 /**
  * One meeting for get_meeting: everything but the id the caller already has,
@@ -9,19 +10,19 @@ import { restOfLine, word } from './text-fields.js';
  */
 export function formatMeeting(meeting: Meeting): string {
   const lines = [
-    `${formatLocalTime(describeInstant(meeting.meetingDate, meeting.timeZone))}, ${word(meeting.meetingType)}`,
-    `prospect ${meeting.prospectId}`,
-    `owner ${meeting.ownerId}`,
+    `${describeMeetingTime(meeting.meetingDate, meeting.timeZone)}, ${word(meeting.meetingType, SINGLE_VALUE_MAX)}`,
+    `prospect ${word(meeting.prospectId, SINGLE_VALUE_MAX)}`,
+    `owner ${word(meeting.ownerId, SINGLE_VALUE_MAX)}`,
     `created by ${describeCreator(meeting)}`,
-    `location ${restOfLine(meeting.location)}`,
-    `notes ${restOfLine(meeting.notes)}`,
+    `location ${restOfLine(meeting.location, SINGLE_VALUE_MAX)}`,
+    `notes ${restOfLine(meeting.notes, SINGLE_VALUE_MAX)}`,
   ];
-  if (meeting.review != null) lines.push(`review ${JSON.stringify(meeting.review)}`);
+  if (meeting.review != null) lines.push(`review ${inert(clipJson(JSON.stringify(meeting.review)))}`);
   return lines.join('\n');
 }
 
 /** Who made a meeting: "owner", a user id, "api" (the API key, no user), or both. */
-export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id) => id): string {
+export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id) => word(id)): string {
   const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'owner' : ref(meeting.createdBy)) : undefined;
   if (user && meeting.createdByApi) return `${user}+api`;
   return user ?? (meeting.createdByApi ? 'api' : '-');
@@ -29,7 +30,11 @@ export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id
 
 /** Who made a meeting, in words: "the owner", "user <id>", "API key "Name"", "user <id> via API key …", or "unknown". */
 export function describeCreator(meeting: Meeting): string {
-  const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'the owner' : `user ${meeting.createdBy}`) : '';
-  const key = meeting.createdByApi ? `API key${meeting.createdByApiKeyName ? ` ${JSON.stringify(meeting.createdByApiKeyName)}` : ''}` : '';
+  const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'the owner' : `user ${word(meeting.createdBy)}`) : '';
+  const key = meeting.createdByApi ? `API key${meeting.createdByApiKeyName ? ` ${quote(meeting.createdByApiKeyName.slice(0, 200))}` : ''}` : '';
   return [user, key].filter(Boolean).join(' via ') || 'unknown';
+}
+
+function clipJson(json: string): string {
+  return json.length > SINGLE_VALUE_MAX ? `${json.slice(0, SINGLE_VALUE_MAX)}… [cut: ${json.length - SINGLE_VALUE_MAX} more characters]` : json;
 }

@@ -1,6 +1,6 @@
 import type { Meeting } from '../api/schemas.js';
-import { describeInstant, formatLocalTime } from '../time/describe-instant.js';
 import { describeCreator } from './meeting-text.js';
+import { describeMeetingTime } from './meeting-time.js';
 import { word } from './text-fields.js';
 
 /** Fields a caller sends that the API stores as given (unless it normalises them). */
@@ -14,7 +14,7 @@ type Sent = Partial<Record<(typeof ECHOED)[number], string | null>>;
  */
 export function formatCreated(meeting: Meeting, sent: Sent, note?: string): string {
   return withNote(
-    `Created meeting ${meeting.id} at ${when(meeting)}, created by ${describeCreator(meeting)}. ${storedText(meeting, sent)}`,
+    `Created meeting ${word(meeting.id)} at ${when(meeting)}, created by ${describeCreator(meeting)}. ${storedText(meeting, sent)}`,
     note,
   );
 }
@@ -44,31 +44,40 @@ export interface Change {
 export function formatWouldUpdate(current: Meeting, changes: readonly Change[]): string {
   const zoneAfter = String(changes.find((c) => c.field === 'timeZone')?.to ?? current.timeZone);
   const show = (change: Change, value: Change['from'], zone: string) =>
-    change.field === 'meetingDate' && typeof value === 'number' ? formatLocalTime(describeInstant(value, zone)) : word(value === null ? null : String(value));
+    change.field === 'meetingDate' && typeof value === 'number' ? describeMeetingTime(value, zone) : word(value === null ? null : String(value));
   const lines = changes.map((c) => `${c.field}: ${show(c, c.from, current.timeZone)} → ${show(c, c.to, zoneAfter)}`);
-  return `Dry run; nothing was sent. update_meeting would change meeting ${current.id} (now at ${when(current)}):\n${lines.join('\n') || '(no field would change)'}`;
+  return `Dry run; nothing was sent. update_meeting would change meeting ${word(current.id)} (now at ${when(current)}):\n${lines.join('\n') || '(no field would change)'}`;
 }
 
 /** delete_meeting with dryRun, or the question put to the user before deleting. */
 export function formatWouldDelete(meeting: Meeting): string {
-  return `Dry run; nothing was sent. delete_meeting would cancel the ${meeting.meetingType} meeting ${meeting.id} at ${when(meeting)} with prospect ${meeting.prospectId}, owner ${meeting.ownerId}.`;
+  return `Dry run; nothing was sent. delete_meeting would cancel the ${word(meeting.meetingType)} meeting ${word(meeting.id)} at ${when(meeting)} with prospect ${word(meeting.prospectId)}, owner ${word(meeting.ownerId)}.`;
 }
 
 export function deleteQuestion(meeting: Meeting): string {
-  return `Delete the ${meeting.meetingType} meeting on ${when(meeting)} with prospect ${meeting.prospectId} (owner ${meeting.ownerId})? This cannot be undone.`;
+  return `Delete the ${word(meeting.meetingType)} meeting on ${when(meeting)} with prospect ${word(meeting.prospectId)} (owner ${word(meeting.ownerId)})? This cannot be undone.`;
 }
 
-export function formatNotDeleted(action: 'decline' | 'cancel'): string {
-  return `Not deleted: the user ${action === 'decline' ? 'declined' : 'dismissed'} the confirmation. Nothing was sent to HiringCenter; ask the user before trying again.`;
+/** Why a confirmed delete did not happen: the person said no, dismissed the question, or never answered. */
+export type NotConfirmed = 'decline' | 'cancel' | { unansweredWithinMs: number };
+
+export function formatNotDeleted(why: NotConfirmed): string {
+  const what =
+    why === 'decline'
+      ? 'the user declined the confirmation'
+      : why === 'cancel'
+        ? 'the user dismissed the confirmation'
+        : `no answer to the confirmation within ${Math.round(why.unansweredWithinMs / 1000)} s`;
+  return `Not deleted: ${what}. Nothing was sent to HiringCenter; ask the user before trying again.`;
 }
 
 function when(meeting: Meeting): string {
-  return formatLocalTime(describeInstant(meeting.meetingDate, meeting.timeZone));
+  return describeMeetingTime(meeting.meetingDate, meeting.timeZone);
 }
 
 function storedText(meeting: Meeting, sent: Sent): string {
   const differences = ECHOED.filter((field) => field in sent && sent[field] !== (meeting[field] ?? null)).map(
-    (field) => `${field} ${field === 'location' || field === 'notes' ? word(meeting[field]) : meeting[field]}`,
+    (field) => `${field} ${word(meeting[field])}`,
   );
   return differences.length
     ? `HiringCenter stored some fields differently from what was sent: ${differences.join('; ')}.`

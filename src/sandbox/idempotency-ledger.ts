@@ -7,6 +7,8 @@ export interface LedgerEntry {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// The oldest entries go first past this many: the emulator's memory stays bounded however long it runs.
+const MAX_ENTRIES = 50_000;
 
 /**
  * The contract's idempotency assumption: a key is remembered for 24 h and the
@@ -28,6 +30,8 @@ export class IdempotencyLedger {
   }
 
   remember(scopedKey: string, fingerprint: string, status: number, body: unknown): void {
+    this.entries.delete(scopedKey);
     this.entries.set(scopedKey, { fingerprint, status, body, at: this.now() });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
   }
 }

@@ -14,13 +14,20 @@ export interface ListPage {
   totalCount: number;
 }
 
+export interface StoreOptions {
+  /** Most meetings held at once; a create beyond it is refused (422 sandbox_full). */
+  maxMeetings?: number;
+}
+
 const DEFAULT_LIMIT = 50;
+// Enough for every demo, soak and benchmark; a runaway client cannot grow the process without bound.
+const DEFAULT_MAX_MEETINGS = 20_000;
 const MAX_LIMIT = 200;
 const CREATE_FIELDS = ['prospectId', 'meetingDate', 'timeZone', 'meetingType', 'ownerId', 'userId', 'location', 'notes'];
 const UPDATE_FIELDS = ['userId', 'meetingDate', 'timeZone', 'meetingType', 'ownerId', 'location', 'notes'];
 
 /**
- * The Meetings resource of ../shared/api/meetings.md, in memory. Where the
+ * The Meetings resource (docs/api.md), in memory. Where the
  * contract is silent the emulator picks one reading and says so here:
  * - meetingDateAfter is inclusive, meetingDateBefore exclusive (windows tile);
  * - list order is meetingDate descending, then id ascending for equal dates;
@@ -28,8 +35,14 @@ const UPDATE_FIELDS = ['userId', 'meetingDate', 'timeZone', 'meetingType', 'owne
  */
 export class MeetingStore {
   private readonly meetings = new Map<string, Meeting>();
+  private readonly maxMeetings: number;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    options: StoreOptions = {},
+  ) {
+    this.maxMeetings = options.maxMeetings ?? DEFAULT_MAX_MEETINGS;
+  }
 
   get size(): number {
     return this.meetings.size;
@@ -94,6 +107,9 @@ export class MeetingStore {
 
   create(body: unknown, key: ApiKeyIdentity): Meeting {
     const input = asObject(body);
+    if (this.meetings.size >= this.maxMeetings) {
+      throw new EmulatorError(422, 'sandbox_full', `The sandbox holds at most ${this.maxMeetings} meetings; delete some first.`);
+    }
     rejectUnknown(input, CREATE_FIELDS);
     const userId = optionalString(input, 'userId');
     const at = this.now();

@@ -7,8 +7,10 @@ import { MeetingStore, type ApiKeyIdentity } from './meeting-store.js';
 import { FaultScript } from './scripted-faults.js';
 
 export interface SandboxApiOptions {
-  /** The only key the emulator accepts as `Authorization: Bearer <key>`. */
+  /** The only key the emulator accepts as `Authorization: Bearer <key>` (the bin makes a random one per process). */
   apiKey: string;
+  /** Keep every request in `requests` (tests and the soak read them; the bin does not). Default true. */
+  record?: boolean;
   keyIdentity?: ApiKeyIdentity;
   store?: MeetingStore;
   now?: () => number;
@@ -43,6 +45,8 @@ export interface SandboxApi {
 const BASE_PATH = '/v2';
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_KEY_LENGTH = 512;
+// Tests read small bodies; a recorded body is cut here so the log stays bounded.
+const MAX_RECORDED_BODY = 64 * 1024;
 
 /** The emulator served over real HTTP on loopback (port 0 = any free port). */
 export async function startSandboxApi(options: SandboxApiOptions): Promise<SandboxApi> {
@@ -65,6 +69,9 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     connections += 1;
   });
 
+  const expectedAuthorization = Buffer.from(`Bearer ${options.apiKey}`);
+  const record = options.record ?? true;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
@@ -76,10 +83,21 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
       dropped = true;
       req.socket.destroy();
     };
-    const body = await readBody(req);
-    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body };
-    requests.push(recorded);
-    if (requests.length > 10_000) requests.shift();
+    // The key is checked before a byte of the body is read: a caller without it can make the emulator hold nothing.
+    const authorized = sameBytes(Buffer.from(req.headers.authorization ?? ''), expectedAuthorization);
+    const body = authorized ? await readBody(req) : '';
+    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body: body.slice(0, MAX_RECORDED_BODY) };
+    if (record) {
+      requests.push(recorded);
+      if (requests.length > 10_000) requests.shift();
+    }
+    if (!authorized) {
+      const { status, payload } = fail(new EmulatorError(401, 'unauthorized', 'Missing or invalid API key.'));
+      recorded.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+      res.end(JSON.stringify(payload), () => req.socket.destroy());
+      return;
+    }
 
     const fault = faults.take(method, url.pathname);
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -109,9 +127,6 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     headers: IncomingMessage['headers'],
     rawBody: string,
   ): { status: number; payload: unknown; replayed?: boolean } {
-    if (headers.authorization !== `Bearer ${options.apiKey}`) {
-      return fail(new EmulatorError(401, 'unauthorized', 'Missing or invalid API key.'));
-    }
     const key = headers['x-idempotency-key'];
     if (typeof key === 'string' && key.length > MAX_KEY_LENGTH) {
       return fail(new EmulatorError(400, 'validation_error', `X-Idempotency-Key longer than ${MAX_KEY_LENGTH} characters.`));
@@ -183,6 +198,13 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
         server.close(() => resolve());
       }),
   };
+}
+
+/** Constant-time comparison, so the key cannot be guessed a byte at a time from response timings. */
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return difference === 0;
 }
 
 function fail(error: EmulatorError): { status: number; payload: unknown } {

@@ -35,6 +35,25 @@ export function describeInstant(epochMs: number, timeZone: string): LocalTime {
   };
 }
 
+// Years 0001-9999, a day inside at each end so no offset can carry a date past them.
+const FIRST_SHOWN = -62_135_510_400_000; // 0001-01-02T00:00Z
+const LAST_SHOWN = 253_402_128_000_000; // 9999-12-30T00:00Z
+
+/**
+ * Why describeInstant cannot show `epochMs` in `timeZone`, if it cannot: a
+ * value outside years 0001-9999 ('date'), or a zone Intl does not know
+ * ('zone'). Values come from the API, so answers check before they format.
+ */
+export function displayProblem(epochMs: number, timeZone: string): 'date' | 'zone' | undefined {
+  if (!Number.isSafeInteger(epochMs) || epochMs < FIRST_SHOWN || epochMs > LAST_SHOWN) return 'date';
+  return isKnownTimeZone(timeZone) ? undefined : 'zone';
+}
+
+/** Whether Intl knows `timeZone` (zones from the API are checked before they are used). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  return formatterFor(timeZone) !== undefined;
+}
+
 /** "2025-03-10 Mon 10:00-04 America/New_York": the one way every answer writes a time. */
 export function formatLocalTime(local: LocalTime): string {
   return `${local.date} ${local.weekday} ${local.time}${shortOffset(local.offset)} ${local.timeZone}`;
@@ -63,12 +82,25 @@ function utcOffsetMinutes(epochMs: number, timeZone: string): number {
   return Number.isNaN(offset) ? offsetAt(epochMs, timeZone) : offset;
 }
 
-function offsetAt(epochMs: number, timeZone: string): number {
+const unknownZones = new Set<string>();
+
+/** The offset formatter for a zone Intl knows; undefined (remembered) for one it does not. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
   let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
+  if (formatter || unknownZones.has(timeZone)) return formatter;
+  try {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
     offsetFormatters.set(timeZone, formatter);
+  } catch {
+    if (unknownZones.size > 1_000) unknownZones.clear();
+    unknownZones.add(timeZone);
   }
+  return formatter;
+}
+
+function offsetAt(epochMs: number, timeZone: string): number {
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`unknown time zone ${JSON.stringify(timeZone.slice(0, 64))}`);
   // "GMT-04:00", "GMT+05:30", or plain "GMT" for a zero offset.
   const name = formatter.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /^GMT([+-])(\d{2}):(\d{2})/.exec(name);

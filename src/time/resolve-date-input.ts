@@ -40,8 +40,12 @@ export function resolveDateInput(value: DateInput, options: ResolveOptions): Res
   const { field } = options;
   if (typeof value === 'number') return { epochMs: checkEpoch(value, field) };
   const text = value.trim();
+  // Temporal reads second 60 as 59 without a word; HiringCenter's epoch milliseconds have no leap seconds.
+  if (/T\d{2}:\d{2}:60|\s\d{2}:\d{2}:60/i.test(text)) {
+    throw new InputError(field, `"${text.slice(0, 64)}" is a leap second (:60).`, 'Send :59, or the next minute at :00.');
+  }
   if (/^\d{1,16}$/.test(text)) return { epochMs: checkEpoch(Number(text), field) };
-  if (WITH_OFFSET.test(text)) return { epochMs: checkEpoch(parseWithOffset(text, field), field) };
+  if (WITH_OFFSET.test(text)) return { epochMs: checkEpoch(parseWithOffset(text, field), field, `"${text}"`) };
   if (WALL_CLOCK.test(text) || DATE_ONLY.test(text)) {
     if (DATE_ONLY.test(text) && !options.allowDateOnly) {
       throw new InputError(field, `"${text}" is a date without a time of day.`, `Add the time, e.g. "${text}T10:00", with timeZone.`);
@@ -53,20 +57,22 @@ export function resolveDateInput(value: DateInput, options: ResolveOptions): Res
         'Pass timeZone (IANA, e.g. "America/New_York") or add an offset such as "-04:00" or "Z".',
       );
     }
-    return resolveWallClock(text, options.timeZone, field);
+    const resolved = resolveWallClock(text, options.timeZone, field);
+    return { ...resolved, epochMs: checkEpoch(resolved.epochMs, field, `"${text}"`) };
   }
   throw new InputError(field, `"${text.slice(0, 80)}" is not a date this server understands.`, ACCEPTED_FORMS);
 }
 
-function checkEpoch(ms: number, field: string): number {
+/** Every form ends here, so every form gets the same range check. `shown` is the value as the caller wrote it. */
+function checkEpoch(ms: number, field: string, shown: string = String(ms)): number {
   if (!Number.isSafeInteger(ms)) {
-    throw new InputError(field, `${String(ms)} is not a whole number of milliseconds.`, ACCEPTED_FORMS);
+    throw new InputError(field, `${shown} is not a whole number of milliseconds.`, ACCEPTED_FORMS);
   }
-  if (ms < MIN_EPOCH_MS && ms > 0 && ms * 1000 >= MIN_EPOCH_MS) {
+  if (ms < MIN_EPOCH_MS && ms > 0 && ms * 1000 >= MIN_EPOCH_MS && shown === String(ms)) {
     throw new InputError(field, `${ms} looks like epoch seconds; this field takes milliseconds.`, `Send ${ms * 1000} or an ISO 8601 string.`);
   }
   if (ms < MIN_EPOCH_MS || ms > MAX_EPOCH_MS) {
-    throw new InputError(field, `${ms} is outside the supported range (1973 to 2199).`, ACCEPTED_FORMS);
+    throw new InputError(field, `${shown} is outside the supported range (1973 to 2199).`, ACCEPTED_FORMS);
   }
   return ms;
 }

@@ -12,6 +12,16 @@ const ABBREVIATION_HINTS: Record<string, string> = {
   IST: 'Asia/Kolkata', JST: 'Asia/Tokyo', AEST: 'Australia/Sydney',
 };
 
+// A zone with that fixed UTC offset all year, to suggest instead of an Etc/GMT name (whose sign is inverted).
+const CITY_AT_OFFSET: Record<number, string> = {
+  [-11]: 'Pacific/Pago_Pago', [-10]: 'Pacific/Honolulu', [-9]: 'Pacific/Gambier', [-8]: 'Pacific/Pitcairn',
+  [-7]: 'America/Phoenix', [-6]: 'America/Guatemala', [-5]: 'America/Bogota', [-4]: 'America/La_Paz',
+  [-3]: 'America/Argentina/Buenos_Aires', [-2]: 'America/Noronha', [-1]: 'Atlantic/Cape_Verde', 1: 'Africa/Lagos',
+  2: 'Africa/Johannesburg', 3: 'Europe/Istanbul', 4: 'Asia/Dubai', 5: 'Asia/Karachi', 6: 'Asia/Dhaka', 7: 'Asia/Bangkok',
+  8: 'Asia/Singapore', 9: 'Asia/Tokyo', 10: 'Australia/Brisbane', 11: 'Pacific/Guadalcanal', 12: 'Pacific/Tarawa',
+  13: 'Pacific/Fakaofo', 14: 'Pacific/Kiritimati',
+};
+
 const canonicalByInput = new Map<string, string>();
 
 /** The canonical IANA name for `name`, or an InputError that says what to send. */
@@ -23,6 +33,12 @@ export function resolveTimeZone(name: string, field = 'timeZone'): string {
   const hint = ABBREVIATION_HINTS[upper];
   if (hint) {
     throw new InputError(field, `"${trimmed}" is an abbreviation, not an IANA time zone.`, `Use an IANA name such as "${hint}".`);
+  }
+  const etc = /^etc\/gmt([+-])(\d{1,2})$/i.exec(trimmed);
+  if (etc && Number(etc[2]) !== 0) throw etcGmtError(trimmed, etc[1] === '+' ? -Number(etc[2]) : Number(etc[2]), field);
+  // Old System V names are not in the IANA database (and Temporal would misspell them "Systemv/…").
+  if (/^systemv\//i.test(trimmed)) {
+    throw new InputError(field, `"${trimmed.slice(0, 64)}" is a legacy System V name, not an IANA time zone.`, 'Use the IANA name of a city, e.g. "America/New_York".');
   }
   // Offsets ("+05:00") are valid Temporal zones but carry no DST rules, so a meeting's zone must be a name.
   const looksIana = /^[A-Za-z]/.test(trimmed) && (trimmed.includes('/') || upper === 'UTC' || upper === 'GMT');
@@ -44,4 +60,17 @@ export function resolveTimeZone(name: string, field = 'timeZone'): string {
   }
   canonicalByInput.set(name, canonical);
   return canonical;
+}
+
+/** Etc/GMT+5 means UTC-05:00 (POSIX inverts the sign): too easy to misread to accept without a word. */
+function etcGmtError(name: string, utcOffsetHours: number, field: string): InputError {
+  const offset = `UTC${utcOffsetHours < 0 ? '-' : '+'}${String(Math.abs(utcOffsetHours)).padStart(2, '0')}:00`;
+  const flipped = `UTC${utcOffsetHours < 0 ? '+' : '-'}${String(Math.abs(utcOffsetHours)).padStart(2, '0')}:00`;
+  const same = CITY_AT_OFFSET[utcOffsetHours];
+  const opposite = CITY_AT_OFFSET[-utcOffsetHours];
+  return new InputError(
+    field,
+    `"${name}" means ${offset}, not ${flipped}: IANA's Etc zones invert the sign, so it is easy to misread.`,
+    `Send a city's zone instead${same ? `: "${same}" is ${offset} all year` : ''}${opposite ? `; for ${flipped}, "${opposite}"` : ''}.`,
+  );
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { CallOptions, HiringCenterClient } from '../api/client.js';
+import type { CallScope } from '../api/call-scope.js';
+import type { HiringCenterClient } from '../api/client.js';
+import type { NotConfirmed } from '../format/mutation-text.js';
 
 /** What a handler may use; never MCP types, so handlers stay plain functions. */
 export interface ToolContext {
@@ -7,16 +9,16 @@ export interface ToolContext {
   now: () => number;
   /** HIRINGCENTER_USER_ID: acting user for mutations when the call gives none. */
   defaultUserId: string | undefined;
-  /** Pass to every API call: the MCP client's cancellation and the deadline of this tool call. */
-  call: CallOptions;
+  /** Pass to every API call: the MCP client's cancellation, the deadline and the bounds of this tool call. */
+  call: CallScope;
   /** Set when the client asked for progress notifications. */
   progress?: Progress;
   /** Set when the user can be asked (MCP elicitation) and confirmation is on. */
   confirm?: Confirm;
 }
 
-/** Asks the user a yes/no question; "decline" also covers an answer of no. */
-export type Confirm = (question: string) => Promise<'accept' | 'decline' | 'cancel'>;
+/** Asks the user a yes/no question; "decline" also covers an answer of no. Time spent waiting is not the call's. */
+export type Confirm = (question: string) => Promise<'accept' | NotConfirmed>;
 
 /** Reports how far a long call has got (MCP notifications/progress). */
 export type Progress = (done: number, total: number | undefined, message: string) => Promise<void>;

@@ -38,11 +38,15 @@ export function inputErrorFromIssues(error: z.ZodError, validNames: readonly str
     case 'too_small':
       return new InputError(
         field,
-        issue.origin === 'string' ? 'must not be empty.' : `must be at least ${String(issue.minimum)}.`,
+        issue.origin === 'string'
+          ? Number(issue.minimum) <= 1
+            ? 'must not be empty.'
+            : `must be at least ${String(issue.minimum)} characters long.`
+          : `must be at least ${String(issue.minimum)}.`,
         fix,
       );
     case 'invalid_format':
-      return new InputError(field, 'contains characters that are not allowed (an id is a single token: no "/", "..", "?", "#", "%" or spaces).', fix);
+      return new InputError(field, issue.message, fix);
     case 'custom':
       return new InputError(field, issue.message, fix);
     default:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HiringCenterError } from '../api/errors.js';
-import type { Meeting, MeetingQuery } from '../api/schemas.js';
+import { collectMeetings } from '../api/meeting-pages.js';
+import type { MeetingQuery } from '../api/schemas.js';
 import { formatMeetingPage } from '../format/list-text.js';
 import { InputError } from '../input-error.js';
 import { resolveDateInput } from '../time/resolve-date-input.js';
@@ -9,8 +9,6 @@ import { readOnly } from './annotations.js';
 import { defineTool } from './define-tool.js';
 import { dateBound, limit, meetingType, ownerId, pageToken, prospectId, timeZone } from './input-fields.js';
 import { meetingPage } from './output-schemas.js';
-
-const API_MAX_PAGE = 200;
 
 export const listMeetings = defineTool({
   name: 'list_meetings',
@@ -49,32 +47,10 @@ export const listMeetings = defineTool({
       meetingDateAfter: after,
       meetingDateBefore: before,
     };
-
-    const meetings: Meeting[] = [];
-    let totalCount: number | undefined;
-    let nextPageToken = input.pageToken;
-    let stoppedEarly: string | undefined;
-    const wanted = input.maxResults ?? input.limit ?? 50;
-    // Without maxResults this is one page, exactly as asked; with it, pages until enough or none left.
-    do {
-      const pageSize = input.maxResults ? Math.min(input.limit ?? API_MAX_PAGE, API_MAX_PAGE, wanted - meetings.length) : input.limit;
-      let page;
-      try {
-        page = await api.listMeetings({ ...query, limit: pageSize, pageToken: nextPageToken }, call);
-      } catch (error) {
-        // A failure after some pages still returns them, with the way to continue.
-        if (!meetings.length || !(error instanceof HiringCenterError)) throw error;
-        stoppedEarly = `Stopped early after ${meetings.length} meetings: ${error.message}.`;
-        break;
-      }
-      meetings.push(...page.items);
-      totalCount = page.pagination?.totalCount ?? totalCount;
-      nextPageToken = page.pagination?.nextPageToken ?? undefined;
-      if (input.maxResults) await progress?.(meetings.length, Math.min(wanted, totalCount ?? wanted), `Fetched ${meetings.length} meetings`);
-    } while (input.maxResults && nextPageToken && meetings.length < wanted);
-    if (input.maxResults && nextPageToken && !stoppedEarly && totalCount !== undefined) {
-      stoppedEarly = `Stopped at maxResults=${input.maxResults}; ${totalCount - meetings.length} more match.`;
-    }
+    const request = { pageToken: input.pageToken, limit: input.limit, maxResults: input.maxResults };
+    const onPage = (fetched: number, total: number | undefined) =>
+      progress?.(fetched, Math.max(fetched, Math.min(request.maxResults ?? fetched, total ?? Infinity)), `Fetched ${fetched} meetings`);
+    const { meetings, totalCount, nextPageToken, notes } = await collectMeetings(api, query, request, call, onPage);
 
     const structured = {
       meetings,
@@ -82,6 +58,6 @@ export const listMeetings = defineTool({
       ...(nextPageToken ? { nextPageToken } : {}),
     };
     const filters = { ownerId: input.ownerId, prospectId: input.prospectId, meetingType: input.meetingType };
-    return { text: formatMeetingPage({ ...structured, now: now(), displayZone: zone, filters, stoppedEarly }), structured };
+    return { text: formatMeetingPage({ ...structured, now: now(), displayZone: zone, filters, notes }), structured };
   },
 });

@@ -4,7 +4,9 @@ import type { UpdateMeetingBody } from '../api/schemas.js';
 import { formatUpdated, formatWouldUpdate } from '../format/mutation-text.js';
 import { InputError } from '../input-error.js';
 import { isZoneDependent, resolveDateInput } from '../time/resolve-date-input.js';
+import { isKnownTimeZone } from '../time/describe-instant.js';
 import { resolveTimeZone } from '../time/time-zone.js';
+import { quote } from '../format/inert-text.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
 import { dryRun, idempotencyKey, location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './input-fields.js';
@@ -44,6 +46,13 @@ export const updateMeeting = defineTool({
     const early = input.meetingDate !== undefined && (zone || !isZoneDependent(input.meetingDate)) ? resolveIn(zone) : undefined;
     // The present state: it gives a wall-clock date its zone and the idempotency key its basis.
     const current = await api.getMeeting(input.meetingId, call);
+    if (!early && input.meetingDate !== undefined && !isKnownTimeZone(current.timeZone)) {
+      throw new InputError(
+        'meetingDate',
+        `is a wall-clock time, and the meeting's zone as HiringCenter gave it (${quote(current.timeZone.slice(0, 64))}) is not a known IANA zone, so it has no meaning there.`,
+        'Pass timeZone with the zone the meeting is in, or send meetingDate with a UTC offset.',
+      );
+    }
     const when = early ?? resolveIn(current.timeZone);
     const actingUser = input.userId ?? defaultUserId;
     const body: UpdateMeetingBody = {
@@ -63,7 +72,7 @@ export const updateMeeting = defineTool({
       }));
       return { text: formatWouldUpdate(current, changes), structured: { meeting: current, dryRun: true as const, changes } };
     }
-    const meeting = await updateMeetingOnce(api, current, body, call, input.idempotencyKey);
+    const meeting = await updateMeetingOnce(api, input.meetingId, current, body, call, input.idempotencyKey);
     // What the caller asked for, in the form it was sent (the zone canonical, the date as given).
     const asked = Object.fromEntries(changed.map((field) => [field, field === 'timeZone' ? zone : input[field]]));
     return {

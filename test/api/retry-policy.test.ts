@@ -16,7 +16,7 @@ describe('retry policy', () => {
   });
 
   it('retries network failures and per-attempt timeouts, not untrustworthy answers', () => {
-    expect(isRetryable(new ApiNetworkError('GET', '/m', 'ECONNRESET'))).toBe(true);
+    expect(isRetryable(new ApiNetworkError('GET', '/m', 'ECONNRESET', false))).toBe(true);
     expect(isRetryable(new ApiTimeoutError('GET', '/m', 100))).toBe(true);
     expect(isRetryable(new ApiContractError('GET', '/m', 'HTML'))).toBe(false);
     expect(isRetryable(new Error('bug'))).toBe(false);

@@ -19,29 +19,38 @@ export interface ToolCall {
   structured: Record<string, unknown> | undefined;
 }
 
-export interface Harness {
-  sandbox: SandboxApi;
+/** The real server and an SDK Client joined in memory, with the client talking to `baseUrl`. */
+export interface Connected {
   api: HiringCenterClient;
   client: Client;
-  seeded: Meeting[];
   call(name: string, args?: Record<string, unknown>): Promise<ToolCall>;
   close(): Promise<void>;
 }
 
-export interface HarnessOptions {
-  seedCount?: number;
+export interface Harness extends Connected {
+  sandbox: SandboxApi;
+  seeded: Meeting[];
+}
+
+export interface ConnectOptions {
   apiKey?: string | undefined;
   defaultUserId?: string;
   timeoutMs?: number;
   callBudgetMs?: number;
   maxRetries?: number;
-  /** Talk to this emulator instead of a new one (a "restarted" server keeps the API's state). */
-  sandbox?: SandboxApi;
   readOnly?: boolean;
   allow?: string[];
   confirmDeletes?: boolean;
+  /** How long the server waits for a person to answer a confirmation. */
+  confirmTimeoutMs?: number;
   /** Makes the client declare elicitation and answer every question with this (and record the question). */
-  elicit?: (message: string) => ElicitResult;
+  elicit?: (message: string) => ElicitResult | Promise<ElicitResult>;
+}
+
+export interface HarnessOptions extends ConnectOptions {
+  seedCount?: number;
+  /** Talk to this emulator instead of a new one (a "restarted" server keeps the API's state). */
+  sandbox?: SandboxApi;
 }
 
 /** The real server and SDK Client joined in memory, talking to the emulator over HTTP on 127.0.0.1. */
@@ -49,9 +58,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ownSandbox = !options.sandbox;
   const sandbox = options.sandbox ?? (await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW }));
   const seeded = ownSandbox ? seedMeetings(sandbox.store, { now: FIXED_NOW, count: options.seedCount ?? 30 }) : [];
+  const connected = await connectServer(sandbox.baseUrl, options);
+  return {
+    ...connected,
+    sandbox,
+    seeded,
+    async close() {
+      await connected.close();
+      if (ownSandbox) await sandbox.close();
+    },
+  };
+}
+
+/** The real server and SDK Client joined in memory, talking to any API at `baseUrl` (the emulator, or a lying one). */
+export async function connectServer(baseUrl: string, options: ConnectOptions = {}): Promise<Connected> {
   const apiKey = 'apiKey' in options ? options.apiKey : TEST_KEY;
   const api = new HiringCenterClient({
-    baseUrl: sandbox.baseUrl,
+    baseUrl,
     apiKey,
     timeoutMs: options.timeoutMs ?? 5_000,
     callBudgetMs: options.callBudgetMs ?? 10_000,
@@ -67,6 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tools: eagerToolSource(allTools),
     policy: { readOnly: options.readOnly ?? false, allow: options.allow },
     confirmDeletes: options.confirmDeletes,
+    confirmTimeoutMs: options.confirmTimeoutMs,
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' }, options.elicit ? { capabilities: { elicitation: {} } } : {});
@@ -77,12 +101,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await client.listTools();
 
   return {
-    sandbox,
     api,
     client,
-    seeded,
     async call(name, args = {}) {
-      const result = await client.callTool({ name, arguments: args });
+      // A person may take longer than the SDK's default 60 s request timeout to answer a confirmation.
+      const result = await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
       const content = result.content as { type: string; text?: string }[];
       return {
         text: content.map((c) => c.text ?? '').join('\n'),
@@ -94,7 +117,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await client.close();
       await server.close();
       await api.close();
-      if (ownSandbox) await sandbox.close();
     },
   };
 }

@@ -38,6 +38,8 @@ export class RawSession {
   private buffer = '';
   private nextId = 1;
   private readonly waiters = new Map<number, (message: Record<string, unknown>) => void>();
+  /** Messages without a numeric id (notifications, errors answered with id null), oldest first. */
+  readonly others: Record<string, unknown>[] = [];
 
   constructor(args: string[], env: Record<string, string>) {
     this.child = spawn(process.execPath, [BIN, ...args], { env });
@@ -52,6 +54,7 @@ export class RawSession {
         try {
           const message = JSON.parse(line) as Record<string, unknown>;
           if (typeof message.id === 'number') this.waiters.get(message.id)?.(message);
+          else this.others.push(message);
         } catch {
           // kept in stdoutLines; the test asserts every line is JSON
         }
@@ -69,6 +72,23 @@ export class RawSession {
     const answer = new Promise<Record<string, unknown>>((resolve) => this.waiters.set(id, resolve));
     this.child.stdin.write(`{"jsonrpc":"2.0","id":${id},"method":${JSON.stringify(method)},"params":${paramsJson}}\n`);
     return answer;
+  }
+
+  /** Writes raw text to the server's stdin, as a hostile client might. */
+  write(text: string | Buffer): void {
+    this.child.stdin.write(text);
+  }
+
+  /** Waits for the process to exit on its own (or resolves "running" after `ms`). */
+  exited(ms: number): Promise<number | null | 'running'> {
+    if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve('running'), ms);
+      this.child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
   }
 
   notify(method: string, params: Record<string, unknown> = {}): void {

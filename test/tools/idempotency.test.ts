@@ -77,7 +77,7 @@ describe('idempotency: retries dedupe, deliberate repeats take effect', () => {
     h.sandbox.faults.push({ method: 'POST', drop: 'after' });
     const lost = await impatient.call('create_meeting', args);
     expect(lost.isError).toBe(true);
-    expect(lost.text).toMatch(/may or may not have been applied.*Repeating the exact same call is safe/);
+    expect(lost.text).toMatch(/may have been applied: check with list_meetings with prospectId.*Repeating the exact same call is safe/);
     await impatient.close();
 
     const restarted = await startHarness({ sandbox: h.sandbox });

@@ -211,7 +211,7 @@ describe('API failures as model-facing errors', () => {
     h.sandbox.faults.push({ status: 200, body: '<html>Gateway</html>' });
     const result = await h.call('delete_meeting', { meetingId: h.seeded[0]!.id });
     expect(result.isError).toBe(true);
-    expect(result.text).toMatch(/cannot trust.*HTML.*nothing is reported as done/);
+    expect(result.text).toMatch(/cannot trust.*HTML.*may have been applied: check with get_meeting/);
   });
 
   it('never shows the key, even when the API echoes it', async () => {

@@ -1,0 +1,179 @@
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type { CallScope } from './call-scope.js';
+import { ApiCancelledError, ApiContractError, ApiHttpError, ApiNetworkError, ApiTimeoutError, CallLimitError } from './errors.js';
+import { LIMITS } from './limits.js';
+import { redact } from './redact.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** One logical request, as every attempt of it sends it. */
+export interface Outgoing<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Full request path, base path and query included. */
+  path: string;
+  /** Method-free path without the query, for messages. */
+  label: string;
+  headers: Record<string, string>;
+  payload: string | undefined;
+  schema: S;
+  /** Values to remove from anything the API says back (the key). */
+  secrets: readonly string[];
+}
+
+export type SendRequest = (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+
+// Failures while connecting: the request was never sent, so it did nothing.
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * One attempt: send, read the body within the call's byte bounds, and turn
+ * every outcome into either the parsed answer or one of the errors in
+ * errors.ts. The body's bytes stay held by the call on success (they live on
+ * in the answer) and are given back on failure.
+ */
+export async function attempt<S extends z.ZodType>(
+  send: SendRequest,
+  outgoing: Outgoing<S>,
+  timeoutMs: number,
+  call: CallScope,
+): Promise<z.output<S>> {
+  const { method, path, label, headers, payload, schema, secrets } = outgoing;
+  // One controller per attempt, its timer cleared as soon as the attempt ends: AbortSignal.timeout()
+  // would keep every finished request's signal alive for the full timeout (memory grows under load).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const cancel = () => controller.abort();
+  const callerSignal = call.signal;
+  if (callerSignal?.aborted) cancel();
+  callerSignal?.addEventListener('abort', cancel, { once: true });
+  let status: number;
+  let retryAfter: string | undefined;
+  let text: string;
+  let held = 0;
+  try {
+    const response = await send({ method, path, headers, body: payload, signal: controller.signal });
+    status = response.statusCode;
+    retryAfter = headerValue(response.headers['retry-after']);
+    text = await readBounded(response.body, headerValue(response.headers['content-length']), (bytes) => {
+      call.hold(bytes, method, label);
+      held += bytes;
+    }, method, label);
+  } catch (error) {
+    call.drop(held);
+    if (error instanceof ApiContractError || error instanceof CallLimitError) throw error;
+    if (callerSignal?.aborted) throw new ApiCancelledError(method, label, 'cancelled by the client', { cause: error });
+    if (timedOut) throw new ApiTimeoutError(method, label, timeoutMs);
+    const { description, beforeSending } = describeNetworkError(error);
+    throw new ApiNetworkError(method, label, redact(description, secrets), beforeSending, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', cancel);
+  }
+  try {
+    if (status < 200 || status > 299) {
+      const { code, message } = parseErrorBody(text, secrets);
+      throw new ApiHttpError(method, label, status, code, message, parseRetryAfter(retryAfter, Date.now()));
+    }
+    return parseAnswer(text, status, schema, method, label);
+  } catch (error) {
+    call.drop(held);
+    throw error;
+  }
+}
+
+function parseAnswer<S extends z.ZodType>(text: string, status: number, schema: S, method: string, label: string): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    const kind = /^\s*</.test(text) ? 'HTML (likely a proxy or gateway page)' : text.trim() ? 'not JSON' : 'empty';
+    throw new ApiContractError(method, label, `HTTP ${status} but the body was ${kind}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'body';
+    throw new ApiContractError(method, label, `HTTP ${status} with a body that does not match the contract (at ${where})`);
+  }
+  return parsed.data;
+}
+
+/** Reads a body up to LIMITS.responseBytes, reporting each piece to `hold` before keeping it. */
+async function readBounded(
+  body: Dispatcher.ResponseData['body'],
+  contentLength: string | undefined,
+  hold: (bytes: number) => void,
+  method: string,
+  label: string,
+): Promise<string> {
+  const tooLarge = () => new ApiContractError(method, label, `response larger than ${LIMITS.responseBytes / 1024 / 1024} MiB`);
+  // A declared length is checked and held before reading; text() then avoids the chunk-by-chunk copy (hot path).
+  const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
+  if (Number.isSafeInteger(declared) && declared >= 0) {
+    if (declared > LIMITS.responseBytes) {
+      body.destroy();
+      throw tooLarge();
+    }
+    try {
+      hold(declared);
+    } catch (error) {
+      body.destroy();
+      throw error;
+    }
+    return body.text();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > LIMITS.responseBytes) throw tooLarge();
+      hold(buffer.length);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Error bodies have no fixed shape (contract: "Errors"); take what is recognisable — redacted first, then cut. */
+function parseErrorBody(text: string, secrets: readonly string[]): { code?: string; message?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (!json || typeof json !== 'object') return {};
+  const record = json as Record<string, unknown>;
+  const nested = record.error && typeof record.error === 'object' ? (record.error as Record<string, unknown>) : undefined;
+  const pick = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? redact(v.trim(), secrets).slice(0, 500) : undefined);
+  return {
+    code: pick(nested?.code) ?? pick(record.code),
+    message: pick(nested?.message) ?? pick(record.message) ?? pick(record.error),
+  };
+}
+
+function describeNetworkError(error: unknown): { description: string; beforeSending: boolean } {
+  const parts: string[] = [];
+  let beforeSending = false;
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 3; depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code && CONNECT_FAILURES.has(code)) beforeSending = true;
+    parts.push(code ? `${code}` : current.message);
+    current = current.cause;
+  }
+  if ((error as { code?: string } | undefined)?.code === 'UND_ERR_SOCKET') parts.unshift('socket closed');
+  return { description: parts.join(': ') || 'network failure', beforeSending };
+}

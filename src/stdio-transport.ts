@@ -1,0 +1,133 @@
+import type { Readable, Writable } from 'node:stream';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { JSONRPCMessageSchema, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
+
+/** The longest line read from stdin (the SDK's own limit); a longer one is dropped and answered with an error. */
+export const MAX_LINE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * MCP over stdio: one JSON-RPC message per line. In place of the SDK's
+ * StdioServerTransport, which drops what it cannot parse without a reply
+ * (a request with `params: null` waits forever) and closes itself — leaving
+ * the process running but deaf — when a line passes 10 MiB. Here:
+ * - a line that is not JSON is answered -32700, one that is not a valid
+ *   JSON-RPC message -32600 (-32602 for bad params), with the request's id
+ *   when it has one, and reading goes on;
+ * - a line over MAX_LINE_BYTES is skipped to its end (never buffered) and
+ *   answered -32600;
+ * - stdin ending or failing, or stdout failing, closes the transport (and so
+ *   the server, and the process); closing waits until stdout has taken every
+ *   answer already written.
+ */
+export class LineStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  private pieces: Buffer[] = [];
+  private pendingBytes = 0;
+  private skippingLongLine = false;
+  private closed = false;
+
+  constructor(
+    private readonly stdin: Readable = process.stdin,
+    private readonly stdout: Writable = process.stdout,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stdin.on('data', this.onData);
+    this.stdin.once('end', this.onGone);
+    this.stdin.once('close', this.onGone);
+    this.stdin.on('error', this.onGone);
+    this.stdout.on('error', this.onGone);
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return this.write(`${JSON.stringify(message)}\n`);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stdin.off('data', this.onData);
+    this.stdin.pause();
+    this.pieces = [];
+    // An empty write's callback runs once everything before it has been handed to the OS.
+    if (!this.stdout.destroyed) await new Promise<void>((resolve) => this.stdout.write('', () => resolve()));
+    this.onclose?.();
+  }
+
+  private readonly onGone = (): void => {
+    void this.close();
+  };
+
+  private readonly onData = (chunk: Buffer): void => {
+    let start = 0;
+    for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, start)) {
+      this.keep(chunk.subarray(start, newline));
+      this.endLine();
+      start = newline + 1;
+    }
+    this.keep(chunk.subarray(start));
+  };
+
+  private keep(piece: Buffer): void {
+    if (this.skippingLongLine || piece.length === 0) return;
+    if (this.pendingBytes + piece.length > MAX_LINE_BYTES) {
+      this.skippingLongLine = true;
+      this.pieces = [];
+      this.pendingBytes = 0;
+      return;
+    }
+    this.pieces.push(piece);
+    this.pendingBytes += piece.length;
+  }
+
+  private endLine(): void {
+    if (this.skippingLongLine) {
+      this.skippingLongLine = false;
+      this.refuse(null, -32600, `Invalid Request: message larger than ${MAX_LINE_BYTES / 1024 / 1024} MiB; it was dropped.`);
+      return;
+    }
+    const line = Buffer.concat(this.pieces, this.pendingBytes).toString('utf8').replace(/\r$/, '');
+    this.pieces = [];
+    this.pendingBytes = 0;
+    if (line.trim()) this.receive(line);
+  }
+
+  private receive(line: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      this.refuse(null, -32700, 'Parse error: the line is not JSON.');
+      return;
+    }
+    const parsed = JSONRPCMessageSchema.safeParse(json);
+    if (parsed.success) {
+      this.onmessage?.(parsed.data);
+      return;
+    }
+    const record = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+    // A malformed response or notification gets no reply (there is nobody to send it to); a malformed request does.
+    if ('result' in record || ('error' in record && !('method' in record))) return;
+    const id = typeof record.id === 'string' || typeof record.id === 'number' ? record.id : null;
+    if (id === null && typeof record.method === 'string' && !('id' in record)) return;
+    const badParams = 'params' in record && (record.params === null || typeof record.params !== 'object' || Array.isArray(record.params));
+    if (badParams) this.refuse(id, -32602, 'Invalid params: params must be an object when present.');
+    else this.refuse(id, -32600, 'Invalid Request: not a JSON-RPC 2.0 message (jsonrpc "2.0", a method, an id that is a string or a number).');
+  }
+
+  private refuse(id: RequestId | null, code: number, message: string): void {
+    this.onerror?.(new Error(message));
+    void this.write(`${JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } })}\n`);
+  }
+
+  private write(text: string): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stdout.destroyed) return resolve();
+      if (this.stdout.write(text)) resolve();
+      else this.stdout.once('drain', resolve);
+    });
+  }
+}

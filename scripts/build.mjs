@@ -1,5 +1,8 @@
 // Bundles the bin into one file: faster start (no module resolution across
 // node_modules) and nothing to install for npx or a Claude Desktop bundle.
+//   node scripts/build.mjs              dist/cli.js only (npm run build, prepack, the tests)
+//   node scripts/build.mjs demo|soak|bench|bench-tokens
+//                                       also that dev script (and its fixtures) under .build/
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -16,11 +19,11 @@ const common = {
 };
 
 // tools/list is computed here, once, from the tools' zod schemas, and baked into the bin
-// (src/tools/prebuilt-catalog.ts): a starting server then needs no schemas and no conversion.
+// (src/server/prebuilt-catalog.ts): a starting server then needs no schemas and no conversion.
 await build({
   ...common,
   stdin: {
-    contents: "import { describeTools } from './src/tools/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
+    contents: "import { describeTools } from './src/server/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
     resolveDir: '.',
     loader: 'ts',
   },
@@ -30,7 +33,7 @@ const catalog = execFileSync(process.execPath, ['.build/catalog.mjs'], { encodin
 const prebuiltCatalog = {
   name: 'prebuilt-catalog',
   setup(builder) {
-    const file = resolve('src/tools/prebuilt-catalog.ts');
+    const file = resolve('src/server/prebuilt-catalog.ts');
     builder.onLoad({ filter: /prebuilt-catalog\.ts$/ }, (args) =>
       args.path === file ? { contents: `export const PREBUILT_CATALOG = ${catalog};`, loader: 'js' } : undefined,
     );
@@ -52,8 +55,15 @@ const englishOnlyZod = {
 // Minified: less to read and parse at every start (the bin is what users run, not what they debug).
 const bin = { ...common, minify: true, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` }, plugins: [englishOnlyZod] };
 await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog, englishOnlyZod] });
-// The benchmark's comparison server is bundled exactly like ours, so the two start on equal terms.
-await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-sdk-server.ts'], outfile: '.build/bench/minimal-sdk-server.js' });
-await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });
-// Dev scripts (demo, soak, benchmarks) are bundled too: Node 20 cannot run TypeScript itself.
-await build({ ...common, entryPoints: ['scripts/*.ts'], outdir: '.build' });
+
+// Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.
+const script = process.argv[2];
+if (script) {
+  if (!['demo', 'soak', 'bench', 'bench-tokens'].includes(script)) throw new Error(`unknown script "${script}"`);
+  if (script === 'bench') {
+    // The benchmark's comparison server is bundled exactly like ours, so the two start on equal terms.
+    await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-sdk-server.ts'], outfile: '.build/bench/minimal-sdk-server.js' });
+    await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });
+  }
+  await build({ ...common, entryPoints: [`scripts/${script}.ts`], outfile: `.build/${script}.js` });
+}

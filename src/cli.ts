@@ -1,14 +1,12 @@
-// First, before any other module runs and allocates: see memory-footprint.ts.
-import './memory-footprint.js';
 import { apiKeyProblem } from './api/api-key.js';
 import { HiringCenterClient } from './api/client.js';
-import { ConfigError, USAGE, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, usage, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { SandboxApi } from './sandbox/sandbox-api.js';
-import { createServer } from './server.js';
-import { LineStdioTransport } from './stdio-transport.js';
-import { PREBUILT_CATALOG } from './tools/prebuilt-catalog.js';
-import { lazyToolSource, type ToolSource } from './tools/tool-source.js';
+import { createServer } from './server/create-server.js';
+import { PREBUILT_CATALOG } from './server/prebuilt-catalog.js';
+import { LineStdioTransport } from './server/stdio-transport.js';
+import { lazyToolSource, type ToolSource } from './server/tool-source.js';
 import { VERSION } from './version.js';
 
 // Work in flight gets this long to end after stdin closes or SIGTERM.
@@ -16,17 +14,23 @@ const SHUTDOWN_GRACE_MS = 800;
 
 /** The bin: config -> (sandbox) -> client -> server -> stdio. The only place that exits the process. */
 async function main(): Promise<void> {
+  const tools = await toolSource();
+  const toolNames = tools.catalog.map((tool) => tool.name);
   let config: Config;
   try {
-    config = loadConfig(process.env, process.argv.slice(2));
+    config = loadConfig(process.env, process.argv.slice(2), toolNames);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`hiringcenter-mcp: ${error.message}\n`);
     process.exit(2);
   }
   const { command } = config;
-  if (command.kind === 'help') return void process.stdout.write(USAGE);
+  if (command.kind === 'help') return void process.stdout.write(usage(toolNames));
   if (command.kind === 'version') return void process.stdout.write(`${VERSION}\n`);
+  if (command.kind === 'toolHelp') {
+    const [{ toolHelp }, definitions] = await Promise.all([import('./tool-help.js'), tools.load()]);
+    return void process.stdout.write(toolHelp(definitions.find((tool) => tool.name === command.tool)!));
+  }
 
   const secrets = config.apiKey ? [config.apiKey] : [];
   const log = createLogger({ level: config.logLevel, secrets });
@@ -35,7 +39,7 @@ async function main(): Promise<void> {
     api: backend.api,
     secrets,
     defaultUserId: config.userId,
-    tools: await toolSource(),
+    tools,
     policy: { readOnly: config.readOnly, allow: config.tools },
     confirmDeletes: config.confirmDeletes,
     log,
@@ -47,6 +51,10 @@ async function main(): Promise<void> {
   if (command.kind === 'call') {
     // Loaded only here: a served session never needs the client side of the SDK.
     const { callOnce } = await import('./call-once.js');
+    const writes = !tools.catalog.find((tool) => tool.name === command.tool)?.annotations?.readOnlyHint;
+    if (config.sandbox && writes) {
+      process.stderr.write('hiringcenter-mcp: --sandbox starts every run from the same sample meetings; this change is gone when the command ends.\n');
+    }
     const written: Promise<void>[] = [];
     const code = await callOnce(server, command, (text) => written.push(writeOut(text)), (text) => process.stderr.write(text));
     // Exit only once stdout has taken all of it: a pipe takes 64 KiB at a time, and exit() drops the rest.
@@ -88,7 +96,7 @@ function writeOut(text: string): Promise<void> {
 async function toolSource(): Promise<ToolSource> {
   const importTools = () => import('./tools/index.js').then((module) => module.allTools);
   if (PREBUILT_CATALOG) return lazyToolSource(PREBUILT_CATALOG, importTools);
-  const { eagerToolSource } = await import('./tools/eager-tool-source.js');
+  const { eagerToolSource } = await import('./server/eager-tool-source.js');
   return eagerToolSource(await importTools());
 }
 

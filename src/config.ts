@@ -1,5 +1,4 @@
 import type { LogLevel } from './log.js';
-import { TOOL_NAMES, type ToolName } from './tools/tool-names.js';
 
 /** What the bin was asked to do. */
 export type Command =
@@ -7,7 +6,9 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   /** `hiringcenter-mcp call <tool> [json-args]`: one call, printed as the model would see it. */
-  | { kind: 'call'; tool: ToolName; args: string | undefined; json: boolean };
+  | { kind: 'call'; tool: string; args: string | undefined; json: boolean }
+  /** `hiringcenter-mcp call <tool> --help`: that tool's arguments, their accepted forms, an example. */
+  | { kind: 'toolHelp'; tool: string };
 
 export interface Config {
   command: Command;
@@ -22,7 +23,7 @@ export interface Config {
   /** Only list_meetings and get_meeting exist. */
   readOnly: boolean;
   /** Allow-list of tools; undefined = all. */
-  tools: ToolName[] | undefined;
+  tools: string[] | undefined;
   logLevel: LogLevel;
   /** Ask the user (MCP elicitation) before delete_meeting, when the client can. */
   confirmDeletes: boolean;
@@ -40,11 +41,13 @@ export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 3;
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
-export const USAGE = `Usage:
+/** --help; the tool names come from the tool declarations. */
+export const usage = (toolNames: readonly string[]): string => `Usage:
   hiringcenter-mcp [flags]                          serve MCP over stdio
   hiringcenter-mcp call <tool> [json-args] [flags]  run one tool once and print what the model sees
+  hiringcenter-mcp call <tool> --help               that tool's arguments, the forms they accept, an example
 
-MCP server for HiringCenter meetings: ${TOOL_NAMES.join(', ')}.
+MCP server for HiringCenter meetings: ${toolNames.join(', ')}.
 
 Flags (each wins over its environment variable):
   --sandbox            serve sample data from the built-in HiringCenter emulator; no API key needed
@@ -70,9 +73,9 @@ Environment:
 Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
 
-/** defaults < environment < flags; pure, so tests pass their own env and argv. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): Config {
-  const flags = parseArgv(argv);
+/** defaults < environment < flags; pure, so tests pass their own env and argv. `toolNames` are the tools that exist. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[], toolNames: readonly string[]): Config {
+  const flags = parseArgv(argv, toolNames);
   const toolsText = flags.tools ?? nonEmpty(env.HIRINGCENTER_TOOLS);
   const logLevel = flags.logLevel ?? nonEmpty(env.HIRINGCENTER_LOG_LEVEL) ?? 'info';
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
@@ -92,7 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
     userId: nonEmpty(env.HIRINGCENTER_USER_ID),
     sandbox: flags.sandbox,
     readOnly: flags.readOnly || parseBoolean('HIRINGCENTER_READ_ONLY', env.HIRINGCENTER_READ_ONLY),
-    tools: toolsText === undefined ? undefined : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS'),
+    tools: toolsText === undefined ? undefined : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS', toolNames),
     logLevel: logLevel as LogLevel,
     confirmDeletes: confirm === 'ask',
   };
@@ -106,7 +109,7 @@ interface Flags {
   logLevel?: string;
 }
 
-function parseArgv(argv: readonly string[]): Flags {
+function parseArgv(argv: readonly string[], toolNames: readonly string[]): Flags {
   const flags: Flags = { command: { kind: 'serve' }, sandbox: false, readOnly: false };
   const positional: string[] = [];
   let json = false;
@@ -129,6 +132,9 @@ function parseArgv(argv: readonly string[]): Flags {
     else if (name.startsWith('-')) throw new ConfigError(`unknown flag "${name}"; run hiringcenter-mcp --help for the flags.`);
     else positional.push(arg);
   }
+  if (show === 'help' && positional[0] === 'call' && positional[1]) {
+    return { ...flags, command: { kind: 'toolHelp', tool: checkToolName(positional[1], 'call', toolNames) } };
+  }
   if (show) return { ...flags, command: { kind: show } };
   if (positional.length === 0) {
     if (json) throw new ConfigError('--json only goes with "call"; run hiringcenter-mcp --help.');
@@ -136,21 +142,20 @@ function parseArgv(argv: readonly string[]): Flags {
   }
   const [verb, tool, args, ...extra] = positional;
   if (verb !== 'call') throw new ConfigError(`unknown command "${verb}"; the only command is "call" (run hiringcenter-mcp --help).`);
-  if (!tool) throw new ConfigError(`call needs a tool name: one of ${TOOL_NAMES.join(', ')}.`);
+  if (!tool) throw new ConfigError(`call needs a tool name: one of ${toolNames.join(', ')}.`);
   if (extra.length) throw new ConfigError('call takes one JSON argument object; quote it, e.g. \'{"limit": 5}\'.');
-  return { ...flags, command: { kind: 'call', tool: checkToolName(tool, 'call'), args, json } };
+  return { ...flags, command: { kind: 'call', tool: checkToolName(tool, 'call', toolNames), args, json } };
 }
 
-function checkToolName(name: string, source: string): ToolName {
-  const known = TOOL_NAMES.find((tool) => tool === name);
-  if (!known) throw new ConfigError(`${source}: unknown tool "${name}"; valid tools are ${TOOL_NAMES.join(', ')}.`);
-  return known;
+function checkToolName(name: string, source: string, toolNames: readonly string[]): string {
+  if (!toolNames.includes(name)) throw new ConfigError(`${source}: unknown tool "${name}"; valid tools are ${toolNames.join(', ')}.`);
+  return name;
 }
 
-function parseToolList(text: string, source: string): ToolName[] {
+function parseToolList(text: string, source: string, toolNames: readonly string[]): string[] {
   const names = text.split(',').map((name) => name.trim()).filter(Boolean);
   if (!names.length) throw new ConfigError(`${source} is empty; list tools like list_meetings,get_meeting.`);
-  return names.map((name) => checkToolName(name, source));
+  return names.map((name) => checkToolName(name, source, toolNames));
 }
 
 function parseBoolean(name: string, raw: string | undefined): boolean {

@@ -7,10 +7,13 @@ import {
   DEFAULT_TIMEOUT_MS,
   loadConfig,
 } from '../src/config.js';
+import { allTools } from '../src/tools/index.js';
+
+const TOOL_NAMES = allTools.map((tool) => tool.name);
 
 describe('loadConfig', () => {
   it('has defaults', () => {
-    expect(loadConfig({}, [])).toMatchObject({
+    expect(loadConfig({}, [], TOOL_NAMES)).toMatchObject({
       apiKey: undefined,
       baseUrl: DEFAULT_BASE_URL,
       timeoutMs: DEFAULT_TIMEOUT_MS,
@@ -31,8 +34,7 @@ describe('loadConfig', () => {
         HIRINGCENTER_MAX_RETRIES: '0',
         HIRINGCENTER_CALL_TIMEOUT_MS: '45000',
       },
-      ['--sandbox'],
-    );
+      ['--sandbox'], TOOL_NAMES);
     expect(config).toMatchObject({
       apiKey: 'k',
       baseUrl: 'http://127.0.0.1:9/v2',
@@ -55,7 +57,7 @@ describe('loadConfig', () => {
     [{ HIRINGCENTER_BASE_URL: 'https://user:pw@x/v2' }, [], /credentials/],
     [{}, ['--sandbx'], /unknown flag "--sandbx".*--help/],
   ])('refuses %j %j with a one-line fix', (env, argv, message) => {
-    expect(() => loadConfig(env, argv)).toThrow(ConfigError);
-    expect(() => loadConfig(env, argv)).toThrow(message);
+    expect(() => loadConfig(env, argv, TOOL_NAMES)).toThrow(ConfigError);
+    expect(() => loadConfig(env, argv, TOOL_NAMES)).toThrow(message);
   });
 });

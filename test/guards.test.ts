@@ -17,18 +17,32 @@ describe('source guards', () => {
     // The bin prints --help / --version to stdout and exits before any protocol starts.
     expect(offenders).toEqual(['src/cli.ts']);
     const cli = files.find((f) => f.path === 'src/cli.ts')!.text;
-    // --help, --version, and the printed result of `call` (which runs no protocol).
-    expect(cli.match(/process\.stdout\.write/g)).toHaveLength(3);
+    // --help, --version, `call <tool> --help`, and the printed result of `call` (none of which runs the protocol).
+    expect(cli.match(/process\.stdout\.write/g)).toHaveLength(4);
     expect(cli).not.toMatch(/console\./);
   });
 
-  it('keeps the layers one-way: api and time never import tools, format or server', () => {
+  it('keeps the layers one-way: cli -> config/server -> tools -> api/format/time, the sandbox apart', () => {
+    // What each folder may import from src (besides itself and the shared leaves input-error, log, version).
+    const allowed: Record<string, string[]> = {
+      'src/api/': [],
+      'src/time/': [],
+      'src/format/': ['api', 'time'],
+      'src/tools/': ['api', 'format', 'time'],
+      'src/server/': ['api', 'format', 'time', 'tools'],
+      'src/sandbox/': ['api'],
+    };
     for (const { path, text } of files) {
-      if (path.startsWith('src/api/') || path.startsWith('src/time/')) {
-        expect(text, path).not.toMatch(/from '\.\.\/(tools|format|server|cli)/);
+      const folder = Object.keys(allowed).find((prefix) => path.startsWith(prefix));
+      if (!folder) continue;
+      const imported = [...text.matchAll(/from '\.\.\/([a-z-]+)(?:\/|\.js')/g)].map((m) => m[1]!);
+      for (const target of imported) {
+        if (['input-error', 'log', 'version'].includes(target)) continue;
+        expect(allowed[folder], `${path} imports ../${target}`).toContain(target);
       }
-      if (path.startsWith('src/format/')) expect(text, path).not.toMatch(/from '\.\.\/(tools|server|cli)/);
     }
+    // Nothing but the bin imports the sandbox.
+    for (const { path, text } of files) if (!path.startsWith('src/sandbox/') && path !== 'src/cli.ts') expect(text, path).not.toMatch(/sandbox\//);
   });
 
   it('has no `any`', () => {

@@ -1,4 +1,3 @@
-import type { Pool } from 'undici';
 import type { z } from 'zod';
 import { apiKeyProblem } from './api-key.js';
 import { CallScope, SharedByteBudget } from './call-scope.js';
@@ -12,7 +11,8 @@ import {
   InvalidApiKeyError,
   MissingApiKeyError,
 } from './errors.js';
-import { attempt, type Outgoing, type SendRequest } from './http-attempt.js';
+import { attempt, type Outgoing } from './http-attempt.js';
+import { openHttpPool, type HttpPool } from './http-pool.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { LIMITS } from './limits.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.js';
@@ -46,7 +46,7 @@ export class HiringCenterClient {
   readonly stats: ClientStats = { attempts: 0, retries: 0 };
   /** Response bytes held by all calls in flight (see limits.ts). */
   readonly heldBytes = new SharedByteBudget();
-  private poolReady: Promise<PooledRequest> | undefined;
+  private poolReady: Promise<HttpPool> | undefined;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
@@ -61,8 +61,8 @@ export class HiringCenterClient {
   }
 
   /** The one keep-alive pool (at most maxConnections sockets), made at the first request. */
-  private pool(): Promise<PooledRequest> {
-    this.poolReady ??= loadPool(this.origin, this.options.maxConnections ?? 16);
+  private pool(): Promise<HttpPool> {
+    this.poolReady ??= openHttpPool(this.origin, this.options.maxConnections ?? 16);
     return this.poolReady;
   }
 
@@ -98,14 +98,14 @@ export class HiringCenterClient {
     return this.send('DELETE', meetingPath(meetingId), undefined, DeleteEnvelope, call, idempotencyKey);
   }
 
-  /** Waits for requests in flight, then closes the sockets. */
+  /** Closes the sockets, aborting requests still in flight (shutdown; tests once their calls are done). */
   async close(): Promise<void> {
-    await (await this.poolReady)?.pool.close();
+    (await this.poolReady)?.destroy();
   }
 
-  /** Aborts requests in flight (shutdown). */
-  async destroy(): Promise<void> {
-    await (await this.poolReady)?.pool.destroy();
+  /** The same as close(): the name says requests in flight are aborted. */
+  destroy(): Promise<void> {
+    return this.close();
   }
 
   /**
@@ -135,7 +135,7 @@ export class HiringCenterClient {
     const label = path.split('?')[0] ?? path;
     const outgoing: Outgoing<S> = { method, path: this.basePath + path, label, headers, payload, schema, secrets: [apiKey] };
     const minimumMs = Math.min(timeoutMs, writing ? LIMITS.minWriteAttemptMs : LIMITS.minReadAttemptMs);
-    const { request } = await this.pool();
+    const pool = await this.pool();
     // Whether an attempt of this write may have reached HiringCenter without a definite answer.
     let uncertain = false;
     for (let attemptNumber = 1; ; attemptNumber++) {
@@ -144,7 +144,7 @@ export class HiringCenterClient {
         if (remaining < minimumMs) throw new ApiNotSentError(method, label, remaining, minimumMs);
         call.countRequest(method, label);
         this.stats.attempts += 1;
-        const answer = await attempt(request, outgoing, Math.min(timeoutMs, remaining), call);
+        const answer = await attempt(pool, outgoing, Math.min(timeoutMs, remaining), call);
         if (writing) call.recordWrite('applied');
         return answer;
       } catch (error) {
@@ -168,25 +168,6 @@ export class HiringCenterClient {
       }
     }
   }
-}
-
-interface PooledRequest {
-  pool: Pool;
-  request: SendRequest;
-}
-
-/**
- * undici's Pool and its request() by module path, loaded at the first request.
- * The package index also brings fetch, WebSocket, caches and mocks — half of
- * the bundle, never used here, and parsed at every start (npm run bench).
- */
-async function loadPool(origin: string, connections: number): Promise<PooledRequest> {
-  const [{ default: UndiciPool }, { default: request }] = await Promise.all([
-    import('undici/lib/dispatcher/pool.js'),
-    import('undici/lib/api/api-request.js'),
-  ]);
-  const pool = new UndiciPool(origin, { connections, keepAliveTimeout: 30_000 });
-  return { pool, request: (options) => request.call(pool, options) };
 }
 
 /** Whether a failed attempt of a write may still have been applied: anything but a definite refusal. */

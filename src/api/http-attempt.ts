@@ -1,7 +1,8 @@
-import type { Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { CallScope } from './call-scope.js';
 import { ApiCancelledError, ApiContractError, ApiHttpError, ApiNetworkError, ApiTimeoutError, CallLimitError } from './errors.js';
+import type { HttpPool } from './http-pool.js';
 import { LIMITS } from './limits.js';
 import { redact } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -20,10 +21,8 @@ export interface Outgoing<S extends z.ZodType> {
   secrets: readonly string[];
 }
 
-export type SendRequest = (options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
-
 // Failures while connecting: the request was never sent, so it did nothing.
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
  * One attempt: send, read the body within the call's byte bounds, and turn
@@ -32,7 +31,7 @@ const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND
  * in the answer) and are given back on failure.
  */
 export async function attempt<S extends z.ZodType>(
-  send: SendRequest,
+  pool: HttpPool,
   outgoing: Outgoing<S>,
   timeoutMs: number,
   call: CallScope,
@@ -55,7 +54,7 @@ export async function attempt<S extends z.ZodType>(
   let text: string;
   let held = 0;
   try {
-    const response = await send({ method, path, headers, body: payload, signal: controller.signal });
+    const response = await pool.request({ method, path, headers, body: payload, signal: controller.signal });
     status = response.statusCode;
     retryAfter = headerValue(response.headers['retry-after']);
     text = await readBounded(response.body, headerValue(response.headers['content-length']), (bytes) => {
@@ -101,45 +100,34 @@ function parseAnswer<S extends z.ZodType>(text: string, status: number, schema: 
   return parsed.data;
 }
 
-/** Reads a body up to LIMITS.responseBytes, reporting each piece to `hold` before keeping it. */
-async function readBounded(
-  body: Dispatcher.ResponseData['body'],
-  contentLength: string | undefined,
-  hold: (bytes: number) => void,
-  method: string,
-  label: string,
-): Promise<string> {
+/**
+ * Reads a body up to LIMITS.responseBytes, reporting its bytes to `hold`
+ * before keeping them: a declared length at once (so a body too large for the
+ * call is refused before a byte is read), an undeclared one chunk by chunk.
+ */
+async function readBounded(body: Readable, contentLength: string | undefined, hold: (bytes: number) => void, method: string, label: string): Promise<string> {
   const tooLarge = () => new ApiContractError(method, label, `response larger than ${LIMITS.responseBytes / 1024 / 1024} MiB`);
-  // A declared length is checked and held before reading; text() then avoids the chunk-by-chunk copy (hot path).
   const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
-  if (Number.isSafeInteger(declared) && declared >= 0) {
-    if (declared > LIMITS.responseBytes) {
-      body.destroy();
-      throw tooLarge();
-    }
-    try {
-      hold(declared);
-    } catch (error) {
-      body.destroy();
-      throw error;
-    }
-    return body.text();
-  }
+  const known = Number.isSafeInteger(declared) && declared >= 0;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
+    if (known) {
+      if (declared > LIMITS.responseBytes) throw tooLarge();
+      hold(declared);
+    }
     for await (const chunk of body) {
       const buffer = chunk as Buffer;
       size += buffer.length;
-      if (size > LIMITS.responseBytes) throw tooLarge();
-      hold(buffer.length);
+      if (size > LIMITS.responseBytes || (known && size > declared)) throw tooLarge();
+      if (!known) hold(buffer.length);
       chunks.push(buffer);
     }
   } catch (error) {
     body.destroy();
     throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -174,6 +162,5 @@ function describeNetworkError(error: unknown): { description: string; beforeSend
     parts.push(code ? `${code}` : current.message);
     current = current.cause;
   }
-  if ((error as { code?: string } | undefined)?.code === 'UND_ERR_SOCKET') parts.unshift('socket closed');
   return { description: parts.join(': ') || 'network failure', beforeSending };
 }

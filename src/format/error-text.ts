@@ -81,6 +81,20 @@ export function describeError(error: unknown, context: ErrorContext): ErrorRepor
   return { ...report, message: inert(redact(report.message, context.secrets)), ...(meetingId ? { meetingId } : {}) };
 }
 
+/**
+ * Whether a failure is the caller's to handle — bad input, a key problem, a
+ * refusal by HiringCenter (4xx) — rather than one worth a warning in the log.
+ */
+export function isExpectedFailure(error: unknown): boolean {
+  return (
+    error instanceof InputError ||
+    error instanceof MissingApiKeyError ||
+    error instanceof InvalidApiKeyError ||
+    error instanceof StaleReplayError ||
+    (error instanceof ApiHttpError && error.status < 500)
+  );
+}
+
 /** A report for a failure found before any tool ran (unknown tool, arguments that do not parse). */
 export function report(code: ErrorCode, message: string, field?: string): ErrorReport {
   return { code, message, retryable: false, ...(field ? { field } : {}) };
@@ -92,7 +106,7 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
   if (error instanceof InputError) {
     const what = error.field ? `Invalid ${error.field} for ${tool}: ` : `Invalid arguments for ${tool}: `;
     const sent = context.requestsMade ? ' Nothing was changed.' : ' Nothing was sent to HiringCenter.';
-    return report('invalid_argument', `${what}${error.problem} ${error.fix}${sent}`, error.field);
+    return report('invalid_argument', `${what}${error.problem}${error.fix ? ` ${error.fix}` : ''}${sent}`, error.field);
   }
   if (error instanceof MissingApiKeyError) {
     return report(

@@ -27,9 +27,6 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/i;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)(?:\[[^\]]{1,64}\])?$/i;
 
-const ACCEPTED_FORMS =
-  'Send epoch milliseconds (1741618800000), ISO 8601 with an offset ("2025-03-10T10:00:00-04:00" or "…Z"), or wall-clock time without an offset ("2025-03-10T10:00") together with timeZone.';
-
 /** True when the input only means something once a time zone is known. */
 export function isZoneDependent(value: DateInput): boolean {
   return typeof value === 'string' && (DATE_ONLY.test(value.trim()) || WALL_CLOCK.test(value.trim()));
@@ -60,19 +57,19 @@ export function resolveDateInput(value: DateInput, options: ResolveOptions): Res
     const resolved = resolveWallClock(text, options.timeZone, field);
     return { ...resolved, epochMs: checkEpoch(resolved.epochMs, field, `"${text}"`) };
   }
-  throw new InputError(field, `"${text.slice(0, 80)}" is not a date this server understands.`, ACCEPTED_FORMS);
+  throw new InputError(field, `"${text.slice(0, 80)}" is not a date this server understands.`);
 }
 
 /** Every form ends here, so every form gets the same range check. `shown` is the value as the caller wrote it. */
 function checkEpoch(ms: number, field: string, shown: string = String(ms)): number {
   if (!Number.isSafeInteger(ms)) {
-    throw new InputError(field, `${shown} is not a whole number of milliseconds.`, ACCEPTED_FORMS);
+    throw new InputError(field, `${shown} is not a whole number of milliseconds.`);
   }
   if (ms < MIN_EPOCH_MS && ms > 0 && ms * 1000 >= MIN_EPOCH_MS && shown === String(ms)) {
     throw new InputError(field, `${ms} looks like epoch seconds; this field takes milliseconds.`, `Send ${ms * 1000} or an ISO 8601 string.`);
   }
   if (ms < MIN_EPOCH_MS || ms > MAX_EPOCH_MS) {
-    throw new InputError(field, `${shown} is outside the supported range (1973 to 2199).`, ACCEPTED_FORMS);
+    throw new InputError(field, `${shown} is outside the supported range (1973 to 2199).`);
   }
   return ms;
 }
@@ -84,7 +81,7 @@ function parseWithOffset(text: string, field: string): number {
       ? Temporal.ZonedDateTime.from(text, { offset: 'reject' }).epochMilliseconds
       : Temporal.Instant.from(text).epochMilliseconds;
   } catch {
-    throw new InputError(field, `"${text}" is not a valid date-time (check month, day, hour and offset).`, ACCEPTED_FORMS);
+    throw new InputError(field, `"${text}" is not a valid date-time (check month, day, hour and offset).`);
   }
 }
 
@@ -93,7 +90,7 @@ function resolveWallClock(text: string, timeZone: string, field: string): Resolv
   try {
     wall = DATE_ONLY.test(text) ? Temporal.PlainDate.from(text).toPlainDateTime() : Temporal.PlainDateTime.from(text);
   } catch {
-    throw new InputError(field, `"${text}" is not a valid calendar date-time.`, ACCEPTED_FORMS);
+    throw new InputError(field, `"${text}" is not a valid calendar date-time.`);
   }
   if (DATE_ONLY.test(text)) {
     // Start of day, which is not always 00:00 (zones whose DST change happens at midnight).

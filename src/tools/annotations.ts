@@ -1,27 +1,25 @@
-import type { ToolAnnotations } from './define-tool.js';
+import type { ToolHints } from './define-tool.js';
 
 // Every hint set deliberately (MCP spec, "Tool annotations"); openWorld because each tool talks to HiringCenter.
-export const readOnly = (title: string): ToolAnnotations => ({
-  title,
+// The title is the tool's own (defineTool's `title`); the catalog adds it to these.
+export const readOnly: ToolHints = {
   readOnlyHint: true,
   destructiveHint: false,
   idempotentHint: true,
   openWorldHint: true,
-});
+};
 
-/** Creates and changes; repeating the same call is safe thanks to the idempotency key. */
-export const mutating = (title: string, idempotent: boolean): ToolAnnotations => ({
-  title,
+/** Creates and changes; `idempotent` when repeating the same call changes nothing more. */
+export const mutating = (idempotent: boolean): ToolHints => ({
   readOnlyHint: false,
   destructiveHint: false,
   idempotentHint: idempotent,
   openWorldHint: true,
 });
 
-export const destructive = (title: string): ToolAnnotations => ({
-  title,
+export const destructive: ToolHints = {
   readOnlyHint: false,
   destructiveHint: true,
   idempotentHint: true,
   openWorldHint: true,
-});
+};

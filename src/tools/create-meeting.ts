@@ -6,7 +6,7 @@ import { resolveDateInput } from '../time/resolve-date-input.js';
 import { resolveTimeZone } from '../time/time-zone.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { idempotencyKey, location, meetingDate, meetingType, notes, ownerId, prospectId, timeZone, userId } from './input-fields.js';
+import { idempotencyKey, location, meetingDate, meetingType, notes, ownerId, prospectId, timeZone, userId } from './arguments.js';
 import { meetingResult } from './output-schemas.js';
 
 export const createMeeting = defineTool({
@@ -15,7 +15,7 @@ export const createMeeting = defineTool({
   description:
     'Schedule a meeting with a prospect, best as wall-clock time in its timeZone ("2025-03-10T10:00" + "America/New_York"). ' +
     'A time skipped by DST is refused with the nearest valid ones; a repeated fall-back time means the first. Repeating an identical call never duplicates.',
-  annotations: mutating('Schedule meeting', false),
+  annotations: mutating(false),
   inputSchema: z.strictObject({
     prospectId,
     ownerId,
@@ -27,6 +27,14 @@ export const createMeeting = defineTool({
     userId: userId.optional(),
     idempotencyKey: idempotencyKey.optional(),
   }),
+  example: {
+    prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
+    ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
+    meetingType: 'virtual',
+    meetingDate: '2025-03-10T10:00',
+    timeZone: 'America/New_York',
+    location: 'Zoom',
+  },
   outputSchema: meetingResult,
   async handle(input, { api, defaultUserId, call }) {
     const zone = resolveTimeZone(input.timeZone);

@@ -23,8 +23,8 @@ export type Confirm = (question: string) => Promise<'accept' | NotConfirmed>;
 /** Reports how far a long call has got (MCP notifications/progress). */
 export type Progress = (done: number, total: number | undefined, message: string) => Promise<void>;
 
-export interface ToolAnnotations {
-  title: string;
+/** The MCP annotations of a tool, less its title (which is the tool's own `title`). */
+export interface ToolHints {
   readOnlyHint: boolean;
   destructiveHint: boolean;
   idempotentHint: boolean;
@@ -37,20 +37,23 @@ export interface ToolAnswer<Structured> {
   structured: Structured;
 }
 
-export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject> {
-  name: string;
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject, Name extends string = string> {
+  /** Fixed: clients, allow-lists and the MCPB manifest name tools by it. */
+  name: Name;
   title: string;
   description: string;
-  annotations: ToolAnnotations;
+  annotations: ToolHints;
   inputSchema: Input;
   outputSchema: Output;
+  /** One typical call, shown with an error that names missing arguments and by `call <tool> --help`. */
+  example: z.input<Input>;
   // Method syntax on purpose: it lets a list of differently-typed tools share one array type.
   handle(input: z.output<Input>, context: ToolContext): Promise<ToolAnswer<z.input<Output>>>;
 }
 
 /** Identity function: its only job is to let TypeScript infer handler types from the schemas. */
-export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject>(
-  tool: ToolDefinition<Input, Output>,
-): ToolDefinition<Input, Output> {
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject, const Name extends string>(
+  tool: ToolDefinition<Input, Output, Name>,
+): ToolDefinition<Input, Output, Name> {
   return tool;
 }

@@ -3,15 +3,16 @@ import { deleteMeetingOnce } from '../api/meeting-mutations.js';
 import { deleteQuestion, formatDeleted, formatNotDeleted, formatWouldDelete } from '../format/mutation-text.js';
 import { destructive } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { dryRun, idempotencyKey, meetingId } from './input-fields.js';
+import { dryRun, idempotencyKey, meetingId } from './arguments.js';
 import { deletion } from './output-schemas.js';
 
 export const deleteMeeting = defineTool({
   name: 'delete_meeting',
   title: 'Cancel meeting',
   description: 'Cancel (permanently delete) a meeting by id. dryRun shows what would be deleted; the user may be asked to confirm.',
-  annotations: destructive('Cancel meeting'),
+  annotations: destructive,
   inputSchema: z.strictObject({ meetingId, dryRun: dryRun.optional(), idempotencyKey: idempotencyKey.optional() }),
+  example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44', dryRun: true },
   outputSchema: deletion,
   async handle(input, { api, call, confirm }) {
     // Read first only when someone will look at it: a dry run, or the user's confirmation.

@@ -7,7 +7,7 @@ import { resolveDateInput } from '../time/resolve-date-input.js';
 import { resolveTimeZone } from '../time/time-zone.js';
 import { readOnly } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { dateBound, limit, meetingType, ownerId, pageToken, prospectId, timeZone } from './input-fields.js';
+import { dateBound, limit, maxResults, meetingType, ownerId, pageToken, prospectId, timeZone } from './arguments.js';
 import { meetingPage } from './output-schemas.js';
 
 export const listMeetings = defineTool({
@@ -16,18 +16,19 @@ export const listMeetings = defineTool({
   description:
     'List meetings, latest first, filtered by prospect, owner, type and date window. One line per meeting with its id and local time. ' +
     'One page by default (limit, pageToken); maxResults fetches up to 1000 across pages at once.',
-  annotations: readOnly('List meetings'),
+  annotations: readOnly,
   inputSchema: z.strictObject({
     prospectId: prospectId.optional(),
     ownerId: ownerId.optional(),
     meetingType: meetingType.optional(),
-    meetingDateAfter: dateBound('lower').optional(),
-    meetingDateBefore: dateBound('upper').optional(),
+    meetingDateAfter: dateBound('meetingDateAfter').optional(),
+    meetingDateBefore: dateBound('meetingDateBefore').optional(),
     timeZone: timeZone.optional().describe("Zone to show times in and read wall-clock bounds in. Default: each meeting's own."),
     limit: limit.optional(),
     pageToken: pageToken.optional(),
-    maxResults: z.number().int().min(1).max(1000).optional().describe('Fetch up to this many (1-1000), following pages.'),
+    maxResults: maxResults.optional(),
   }),
+  example: { ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45', meetingDateAfter: '2025-03-10', meetingDateBefore: '2025-03-17', timeZone: 'America/New_York' },
   outputSchema: meetingPage,
   async handle(input, { api, now, call, progress }) {
     const zone = input.timeZone === undefined ? undefined : resolveTimeZone(input.timeZone);

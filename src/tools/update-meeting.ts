@@ -9,7 +9,7 @@ import { resolveTimeZone } from '../time/time-zone.js';
 import { quote } from '../format/inert-text.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { dryRun, idempotencyKey, location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './input-fields.js';
+import { dryRun, idempotencyKey, location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './arguments.js';
 import { meetingResult } from './output-schemas.js';
 
 const CHANGEABLE = ['meetingDate', 'timeZone', 'meetingType', 'ownerId', 'location', 'notes'] as const;
@@ -20,7 +20,7 @@ export const updateMeeting = defineTool({
   description:
     'Reschedule or edit a meeting: send only fields to change (null clears location/notes; prospect is fixed). ' +
     "Wall-clock meetingDate is read in the new timeZone, else the meeting's. timeZone alone keeps the instant. dryRun previews.",
-  annotations: mutating('Reschedule or edit meeting', true),
+  annotations: mutating(true),
   inputSchema: z.strictObject({
     meetingId,
     meetingDate: meetingDate.optional(),
@@ -33,6 +33,7 @@ export const updateMeeting = defineTool({
     dryRun: dryRun.optional(),
     idempotencyKey: idempotencyKey.optional(),
   }),
+  example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44', meetingDate: '2025-03-11T15:30', notes: 'Moved at the candidate\'s request' },
   outputSchema: meetingResult,
   async handle(input, { api, defaultUserId, call }) {
     const changed = CHANGEABLE.filter((field) => input[field] !== undefined);

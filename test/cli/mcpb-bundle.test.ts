@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TOOL_NAMES } from '../../src/tools/tool-names.js';
+import { allTools } from '../../src/tools/index.js';
 import { binEnv } from '../helpers/spawn-bin.js';
 
 const MCPB = join('node_modules', '@anthropic-ai', 'mcpb', 'dist', 'cli', 'cli.js');
@@ -30,7 +30,7 @@ describe('Claude Desktop bundle (MCPB)', () => {
     const output = execFileSync(process.execPath, [MCPB, 'validate', 'manifest.json'], { encoding: 'utf8' });
     expect(output).toMatch(/passes/);
     expect(manifest.version).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
-    expect(manifest.tools.map((t) => t.name)).toEqual([...TOOL_NAMES]);
+    expect(manifest.tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
     expect(manifest.user_config.api_key).toMatchObject({ type: 'string', sensitive: true, required: true });
     expect(manifest.user_config.read_only).toMatchObject({ type: 'boolean' });
     expect(Object.keys(manifest.server.mcp_config.env).sort()).toEqual(
@@ -50,7 +50,7 @@ describe('Claude Desktop bundle (MCPB)', () => {
       new StdioClientTransport({ command: process.execPath, args: [join(work, 'unpacked', 'server', 'index.js'), '--sandbox'], env: binEnv(), stderr: 'ignore' }),
     );
     try {
-      expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...TOOL_NAMES]);
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
       const list = await client.callTool({ name: 'list_meetings', arguments: { limit: 1 } });
       const [first] = (list.structuredContent as { meetings: { id: string; prospectId: string; ownerId: string }[] }).meetings;
       const created = await client.callTool({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/api/schemas.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
-import { describeTools } from '../../src/tools/catalog.js';
+import { describeTools } from '../../src/server/catalog.js';
 import { allTools } from '../../src/tools/index.js';
 import { VERSION } from '../../src/version.js';
 import { BIN, RawSession, binEnv, runBin } from '../helpers/spawn-bin.js';

@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { ToolDefinition } from './define-tool.js';
+import type { ToolDefinition } from '../tools/define-tool.js';
 
 /**
  * Where the server gets its tools: the published descriptions at once, the

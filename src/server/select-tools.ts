@@ -1,8 +1,8 @@
-import type { ToolAnnotations } from './define-tool.js';
+import type { ToolHints } from '../tools/define-tool.js';
 
 interface Selectable {
   name: string;
-  annotations?: Partial<ToolAnnotations>;
+  annotations?: Partial<ToolHints>;
 }
 
 /** Which tools a server offers, and why the others are switched off. */

@@ -1,17 +1,35 @@
 import type { z } from 'zod';
 import { InputError } from '../input-error.js';
-import { ACCEPTED_FORM } from './accepted-forms.js';
+import { acceptedForm } from '../tools/arguments.js';
+import type { ToolDefinition } from '../tools/define-tool.js';
 
 /**
- * Turns the first zod issue into an InputError a model can act on: the field,
- * what is wrong in plain words, and the accepted form — instead of zod's JSON.
+ * Turns zod's issues into one InputError a model can act on: the field, what
+ * is wrong in plain words, and the accepted form — instead of zod's JSON.
+ * Several missing arguments are named together, with one example call, so a
+ * model learns them in one try rather than one per call.
  */
-export function inputErrorFromIssues(error: z.ZodError, validNames: readonly string[]): InputError {
+export function inputErrorFromIssues(
+  error: z.ZodError,
+  tool: Pick<ToolDefinition, 'name' | 'inputSchema' | 'example'>,
+  args: Record<string, unknown>,
+): InputError {
+  const shape = tool.inputSchema.shape;
+  const validNames = Object.keys(shape);
   // A misspelt argument name explains the "required" issue it causes, so it is reported first.
-  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
+  const unknownName = error.issues.find((i) => i.code === 'unrecognized_keys');
+  const missing = validNames.filter((name) => args[name] === undefined && !shape[name]!.safeParse(undefined).success);
+  if (!unknownName && missing.length > 1) {
+    return new InputError(
+      undefined,
+      `${missing.join(', ')} are required.`,
+      `Send them all in one call, e.g. ${tool.name} ${JSON.stringify(tool.example)}.`,
+    );
+  }
+  const issue = unknownName ?? error.issues[0];
   if (!issue) return new InputError(undefined, 'the arguments are invalid.', `Valid arguments: ${validNames.join(', ')}.`);
   const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-  const fix = (field && ACCEPTED_FORM[field]) || `Valid arguments: ${validNames.join(', ')}.`;
+  const fix = (field && acceptedForm(field)) || `Valid arguments: ${validNames.join(', ')}.`;
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -25,9 +43,10 @@ export function inputErrorFromIssues(error: z.ZodError, validNames: readonly str
     }
     case 'invalid_type':
       if (!field) return new InputError(undefined, 'arguments must be a JSON object.', `Valid arguments: ${validNames.join(', ')}.`);
-      if (/received undefined/.test(issue.message)) return new InputError(field, 'is required.', fix);
+      if (field && missing.includes(field)) return new InputError(field, 'is required.', fix);
       return new InputError(field, `must be ${article(issue.expected)}, not ${received(issue.message)}.`, fix);
     case 'invalid_union':
+      if (field && missing.includes(field)) return new InputError(field, 'is required.', fix);
       return new InputError(field, 'must be a number (epoch ms) or a string.', fix);
     case 'too_big':
       return new InputError(

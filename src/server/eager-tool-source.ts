@@ -1,5 +1,5 @@
 import { describeTools } from './catalog.js';
-import type { ToolDefinition } from './define-tool.js';
+import type { ToolDefinition } from '../tools/define-tool.js';
 import type { ToolSource } from './tool-source.js';
 
 /** Everything in memory already (tests, `call`, running from source). */

@@ -1,8 +1,8 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { ToolDefinition } from './define-tool.js';
+import type { ToolDefinition } from '../tools/define-tool.js';
+import { toolError } from '../tools/output-schemas.js';
 import { publishedSchema } from './json-schema.js';
-import { toolError } from './output-schemas.js';
 
 /**
  * What tools/list publishes for each tool. Pure data: the build computes it
@@ -17,6 +17,6 @@ export function describeTools(tools: readonly ToolDefinition[]): Tool[] {
     inputSchema: publishedSchema(tool.inputSchema, 'input'),
     // Success or error: both shapes are declared, so an error result never fails a client's validation.
     outputSchema: publishedSchema(z.union([tool.outputSchema, toolError]), 'output'),
-    annotations: tool.annotations,
+    annotations: { title: tool.title, ...tool.annotations },
   }));
 }

@@ -1,0 +1,110 @@
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { CallToolRequest, CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { HiringCenterClient } from '../api/client.js';
+import { redact, redactDeep } from '../api/redact.js';
+import { describeError, isExpectedFailure, report, type ErrorContext, type ErrorReport } from '../format/error-text.js';
+import { quote } from '../format/inert-text.js';
+import { InputError } from '../input-error.js';
+import type { Logger } from '../log.js';
+import { acceptedForm } from '../tools/arguments.js';
+import type { Confirm, Progress, ToolAnswer, ToolDefinition } from '../tools/define-tool.js';
+import { inputErrorFromIssues } from './input-issues.js';
+import type { ToolSelection } from './select-tools.js';
+import type { ToolSource } from './tool-source.js';
+import { normalizeArguments } from './tolerant-input.js';
+
+export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export interface CallToolDeps {
+  api: HiringCenterClient;
+  tools: ToolSource;
+  selection: ToolSelection<{ name: string }>;
+  secrets: readonly string[];
+  defaultUserId: string | undefined;
+  now: () => number;
+  log: Logger;
+  /** Makes the confirmation question for one call (undefined when nobody can be asked). */
+  confirmer: (call: ReturnType<HiringCenterClient['startCall']>, signal: AbortSignal) => Confirm | undefined;
+}
+
+/**
+ * The tools/call path, one named step each: look the tool up, clean up and
+ * parse its arguments, then dispatch with a call scope, progress and
+ * confirmation, and map any failure to an answer the model can act on.
+ */
+export async function callTool(request: CallToolRequest, extra: Extra, deps: CallToolDeps): Promise<CallToolResult> {
+  const name = request.params.name;
+  const found = await lookUpTool(name, deps);
+  if ('refusal' in found) return failure(found.refusal);
+  const { tool } = found;
+  const context: ErrorContext = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets, now: deps.now() };
+  const parsed = parseArguments(tool, cleanArguments(tool, request.params.arguments ?? {}));
+  if ('error' in parsed) return failure(mapError(parsed.error, context, deps.log));
+
+  const meetingId = typeof parsed.input.meetingId === 'string' ? parsed.input.meetingId : undefined;
+  const prospectId = typeof parsed.input.prospectId === 'string' ? parsed.input.prospectId : undefined;
+  const call = deps.api.startCall(extra.signal);
+  try {
+    const answer = await tool.handle(parsed.input, {
+      api: deps.api,
+      now: deps.now,
+      defaultUserId: deps.defaultUserId,
+      call,
+      progress: progressReporter(extra),
+      confirm: deps.confirmer(call, extra.signal),
+    });
+    return success(answer, deps.secrets);
+  } catch (error) {
+    return failure(mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log));
+  } finally {
+    call.release();
+  }
+}
+
+/** The tool by name, or why it cannot be called here. Definitions (zod schemas, handlers) load at the first call. */
+async function lookUpTool(name: string, deps: CallToolDeps): Promise<{ tool: ToolDefinition } | { refusal: ErrorReport }> {
+  const why = deps.selection.hidden.get(name);
+  if (why) return { refusal: report('tool_disabled', why) };
+  const offered = deps.selection.offered.map((tool) => tool.name);
+  const tool = offered.includes(name) ? (await deps.tools.load()).find((candidate) => candidate.name === name) : undefined;
+  if (tool) return { tool };
+  return { refusal: report('unknown_tool', `Unknown tool ${quote(name.slice(0, 64))}. Available tools: ${offered.join(', ')}.`) };
+}
+
+/** Forgives the unambiguous ways models send a right value in a wrong form (tolerant-input.ts). */
+function cleanArguments(tool: ToolDefinition, args: Record<string, unknown>): Record<string, unknown> {
+  return normalizeArguments(args, Object.keys(tool.inputSchema.shape));
+}
+
+function parseArguments(tool: ToolDefinition, args: Record<string, unknown>): { input: Record<string, unknown> } | { error: InputError } {
+  const parsed = tool.inputSchema.safeParse(args);
+  return parsed.success ? { input: parsed.data } : { error: inputErrorFromIssues(parsed.error, tool, args) };
+}
+
+/** MCP progress notifications, when the client asked for them with a progress token. */
+function progressReporter(extra: Extra): Progress | undefined {
+  const progressToken = extra._meta?.progressToken;
+  if (progressToken === undefined) return undefined;
+  return (done, total, message) => extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+}
+
+/** The API's answers are shown as they came, so whatever the API echoed — the key included — is removed here. */
+function success(answer: ToolAnswer<unknown>, secrets: readonly string[]): CallToolResult {
+  return {
+    content: [{ type: 'text', text: redact(answer.text, secrets) }],
+    structuredContent: redactDeep(answer.structured, secrets) as Record<string, unknown>,
+  };
+}
+
+/** Any failure as words and a code; expected ones (bad input, 4xx) are the model's to handle, the rest worth a line on stderr. */
+function mapError(error: unknown, context: ErrorContext, log: Logger): ErrorReport {
+  const withForm =
+    error instanceof InputError && !error.fix && error.field ? new InputError(error.field, error.problem, acceptedForm(error.field)) : error;
+  (isExpectedFailure(withForm) ? log.debug : log.warn)(`${context.tool} failed: ${withForm instanceof Error ? withForm.message : String(withForm)}`);
+  return describeError(withForm, context);
+}
+
+/** The model reads the message; programs read the same facts, with a stable code, in structuredContent. */
+function failure(error: ErrorReport): CallToolResult {
+  return { content: [{ type: 'text', text: error.message }], structuredContent: { error }, isError: true };
+}

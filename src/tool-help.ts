@@ -1,0 +1,34 @@
+import { ARGUMENTS, type ArgumentName } from './tools/arguments.js';
+import type { ToolDefinition } from './tools/define-tool.js';
+
+/**
+ * `hiringcenter-mcp call <tool> --help`: the tool's arguments (required
+ * first), what each accepts — the same table the schemas and error messages
+ * use — and one example call to copy.
+ */
+export function toolHelp(tool: ToolDefinition): string {
+  const shape = tool.inputSchema.shape;
+  const names = Object.keys(shape);
+  const required = names.filter((name) => !shape[name]!.safeParse(undefined).success);
+  const optional = names.filter((name) => !required.includes(name));
+  const width = Math.max(...names.map((name) => name.length));
+  const row = (name: string) => {
+    const argument = ARGUMENTS[name as ArgumentName];
+    return `  ${name.padEnd(width)}  ${argument ? `${argument.about} Send ${argument.send}.` : (shape[name]!.description ?? '')}`;
+  };
+  return [
+    `${tool.name} — ${tool.title}`,
+    '',
+    tool.description,
+    '',
+    'Required arguments:',
+    ...(required.length ? required.map(row) : ['  (none)']),
+    '',
+    'Optional arguments:',
+    ...(optional.length ? optional.map(row) : ['  (none)']),
+    '',
+    'Example:',
+    `  hiringcenter-mcp call ${tool.name} '${JSON.stringify(tool.example)}'`,
+    '',
+  ].join('\n');
+}

@@ -101,7 +101,7 @@ export function report(code: ErrorCode, message: string, field?: string): ErrorR
 }
 
 function describe(error: unknown, context: ErrorContext): ErrorReport {
-  const { tool, mutation, meetingId } = context;
+  const { tool, mutation } = context;
   const outcome = writeOutcome(context);
   if (error instanceof InputError) {
     const what = error.field ? `Invalid ${error.field} for ${tool}: ` : `Invalid arguments for ${tool}: `;

@@ -89,7 +89,7 @@ describe('list_meetings', () => {
   it('follows pageToken to the end and says when there are no more pages', async () => {
     const ids = new Set<string>();
     let pageToken: string | undefined;
-    let last = '';
+    let last: string;
     do {
       const result = await h.call('list_meetings', { limit: 12, ...(pageToken ? { pageToken } : {}) });
       for (const m of result.structured!.meetings as Meeting[]) ids.add(m.id);

@@ -25,7 +25,12 @@ interface Row {
 const rows: Row[] = [];
 
 const owner = h.seeded[0]!.ownerId;
-rows.push({ name: '50-meeting page', raw: await rawGet('/meetings?limit=50'), text: (await h.call('list_meetings', { limit: 50 })).text, target: 0.4 });
+rows.push({
+  name: '50-meeting page',
+  raw: await rawGet('/meetings?limit=50'),
+  text: (await h.call('list_meetings', { limit: 50 })).text,
+  target: 0.4,
+});
 rows.push({
   name: '50-meeting page, one owner',
   raw: await rawGet(`/meetings?limit=50&ownerId=${owner}`),
@@ -33,7 +38,12 @@ rows.push({
   target: 0.35,
 });
 const sample = h.seeded.find((m) => m.notes && m.location)!;
-rows.push({ name: 'get_meeting', raw: await rawGet(`/meetings/${sample.id}`), text: (await h.call('get_meeting', { meetingId: sample.id })).text, target: 0.45 });
+rows.push({
+  name: 'get_meeting',
+  raw: await rawGet(`/meetings/${sample.id}`),
+  text: (await h.call('get_meeting', { meetingId: sample.id })).text,
+  target: 0.45,
+});
 
 const created = await h.call('create_meeting', {
   prospectId: sample.prospectId,
@@ -46,7 +56,11 @@ const created = await h.call('create_meeting', {
 });
 const meeting = (created.structured as { meeting: Meeting }).meeting;
 rows.push({ name: 'create_meeting', raw: JSON.stringify({ success: true, item: meeting }), text: created.text, target: 0.45 });
-const updated = await h.call('update_meeting', { meetingId: meeting.id, meetingDate: '2025-03-13T09:00', notes: 'Moved to Thursday morning.' });
+const updated = await h.call('update_meeting', {
+  meetingId: meeting.id,
+  meetingDate: '2025-03-13T09:00',
+  notes: 'Moved to Thursday morning.',
+});
 rows.push({
   name: 'update_meeting',
   raw: JSON.stringify({ success: true, item: (updated.structured as { meeting: Meeting }).meeting }),
@@ -54,13 +68,15 @@ rows.push({
   target: 0.45,
 });
 const deleted = await h.call('delete_meeting', { meetingId: meeting.id });
-rows.push({ name: 'delete_meeting', raw: JSON.stringify({ success: true, message: `Meeting ${meeting.id} deleted.` }), text: deleted.text, target: 0.45 });
+rows.push({
+  name: 'delete_meeting',
+  raw: JSON.stringify({ success: true, message: `Meeting ${meeting.id} deleted.` }),
+  text: deleted.text,
+  target: 0.45,
+});
 
 const pct = (part: number, whole: number, digits = 0) => `${((100 * part) / whole).toFixed(digits)}%`;
-const table = [
-  '| answer | raw JSON (min) | pretty JSON | TOON | our text | text / raw | target |',
-  '|---|---:|---:|---:|---:|---:|---|',
-];
+const table = ['| answer | raw JSON (min) | pretty JSON | TOON | our text | text / raw | target |', '|---|---:|---:|---:|---:|---:|---|'];
 let failed = false;
 for (const row of rows) {
   const parsed: unknown = JSON.parse(row.raw);
@@ -95,7 +111,13 @@ const sampleFloor = tokens(bareFields(sample)) / tokens(rows.find((r) => r.name 
 
 // Tool definitions as hosts hand them to a model: output schemas are for programs.
 const { tools } = await h.client.listTools();
-const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({ name, title, description, inputSchema, annotations }));
+const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({
+  name,
+  title,
+  description,
+  inputSchema,
+  annotations,
+}));
 const definitionTokens = tokens(JSON.stringify(forModel));
 const withOutput = tokens(JSON.stringify(tools));
 const definitionsOk = definitionTokens <= 1500;
@@ -103,12 +125,16 @@ failed ||= !definitionsOk;
 
 console.log(`Tokens (o200k_base), sandbox data seeded at ${new Date(FIXED_NOW).toISOString()}:\n`);
 console.log(table.join('\n'));
-console.log(`\nget_meeting over all ${ratios.length} seeded meetings: median ${pct(medianGet, 1, 1)}, best ${pct(ratios[0]!, 1, 1)}, worst ${pct(ratios.at(-1)!, 1, 1)} of raw JSON.`);
+console.log(
+  `\nget_meeting over all ${ratios.length} seeded meetings: median ${pct(medianGet, 1, 1)}, best ${pct(ratios[0]!, 1, 1)}, worst ${pct(ratios.at(-1)!, 1, 1)} of raw JSON.`,
+);
 console.log(
   `Floor for get_meeting (its required fields, unlabelled, space-separated): ${pct(sampleFloor, 1, 1)} for the meeting above, median ${pct(median(floors), 1, 1)}, worst ${pct(Math.max(...floors), 1, 1)}.`,
 );
 console.log(`\n| tools/list | tokens | target |\n|---|---:|---|`);
-console.log(`| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`);
+console.log(
+  `| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`,
+);
 console.log(`| with output schemas | ${withOutput} | |`);
 await h.close();
 if (failed) {

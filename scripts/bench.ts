@@ -15,7 +15,8 @@ const OURS = [root('dist/cli.js')];
 const MINIMAL = [root('.build/bench/minimal-sdk-server.js')];
 const RAW = [root('scripts/bench-fixtures/raw-jsonrpc-server.mjs')];
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 const ms = (n: number) => `${n.toFixed(n < 1 ? 3 : 1)} ms`;
 const ratio = (n: number) => `${n.toFixed(2)}×`;
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
@@ -131,7 +132,9 @@ console.log(`hiringcenter-mcp bench — node ${process.version}, ${new Date().to
 const bare = { PATH: process.env.PATH ?? '' };
 const cold = await medianColdStarts({ ours: [OURS, oursEnv(api)], sdk: [MINIMAL, bare], raw: [RAW, bare] });
 console.log('1. Cold start: spawn → initialize → tools/list answered (median of 15, taking turns)');
-console.log(`   ours ${ms(cold.ours!)} | minimal SDK server, bundled the same way ${ms(cold.sdk!)} | raw JSON-RPC in plain Node ${ms(cold.raw!)}`);
+console.log(
+  `   ours ${ms(cold.ours!)} | minimal SDK server, bundled the same way ${ms(cold.sdk!)} | raw JSON-RPC in plain Node ${ms(cold.raw!)}`,
+);
 console.log(`   ours / minimal SDK = ${ratio(cold.ours! / cold.sdk!)} (target ≤ 1.10×) ${check(cold.ours! / cold.sdk! <= 1.1)}`);
 console.log(`   ours / raw floor   = ${ratio(cold.ours! / cold.raw!)} (SDK's own: ${ratio(cold.sdk! / cold.raw!)})\n`);
 
@@ -166,7 +169,9 @@ const p = (values: number[]) => ({ p50: quantile(values, 0.5), p99: quantile(val
 const [o, d, e] = [p(perCall.ours), p(perCall.direct), p(perCall.echo)];
 const added = o.p50 - (d.p50 + e.p50);
 console.log('2. Per-call: get_meeting through MCP vs its floor (600 calls each, taking turns, after 200 warm-up)');
-console.log(`   ours p50 ${ms(o.p50)} p99 ${ms(o.p99)} | direct GET p50 ${ms(d.p50)} p99 ${ms(d.p99)} | SDK echo p50 ${ms(e.p50)} p99 ${ms(e.p99)}`);
+console.log(
+  `   ours p50 ${ms(o.p50)} p99 ${ms(o.p99)} | direct GET p50 ${ms(d.p50)} p99 ${ms(d.p99)} | SDK echo p50 ${ms(e.p50)} p99 ${ms(e.p99)}`,
+);
 console.log(`   added by us: p50 ${ms(added)} (target ≤ 0.3 ms) ${check(added <= 0.3)}`);
 console.log(`   server CPU per call: ours ${ms(cpuPerCall.ours)} | SDK echo server ${ms(cpuPerCall.echo)} (10 ms clock ticks, averaged)\n`);
 
@@ -178,7 +183,9 @@ const wall = performance.now() - started;
 const errors = outcomes.filter((r) => r.status === 'rejected' || !r.value).length;
 const sockets = (await api.connectionsOpened()) - socketsBefore;
 console.log('3. Concurrency: 300 list_meetings in flight at once');
-console.log(`   wall ${ms(wall)}, errors ${errors} (target 0) ${check(errors === 0)}, sockets opened to the API ${sockets} (target ≤ 16) ${check(sockets <= 16)}\n`);
+console.log(
+  `   wall ${ms(wall)}, errors ${errors} (target 0) ${check(errors === 0)}, sockets opened to the API ${sockets} (target ≤ 16) ${check(sockets <= 16)}\n`,
+);
 await ours.close();
 await echo.close();
 
@@ -190,14 +197,20 @@ const sustain = async (run: (i: number) => Promise<unknown>) => {
   for (let i = 0; i < 2000; i++) await run(i);
   return 2000 / ((performance.now() - t0) / 1000);
 };
-const oursRate = await sustain((i) => (i % 2 ? fresh.call('get_meeting', { meetingId: ids[i % ids.length] }) : fresh.call('list_meetings', { limit: 10 })));
+const oursRate = await sustain((i) =>
+  i % 2 ? fresh.call('get_meeting', { meetingId: ids[i % ids.length] }) : fresh.call('list_meetings', { limit: 10 }),
+);
 const trivialRate = await sustain(() => trivial.call('echo', { text: 'x' }));
 const floorShare = oursRate * ((d.p50 + e.p50) / 1000);
 const rss = { ours: fresh.peakRssMiB(), trivial: trivial.peakRssMiB() };
 console.log('4. Sustained: 2,000 mixed get/list calls back to back');
 console.log(`   ours ${oursRate.toFixed(0)} calls/s | trivial SDK server ${trivialRate.toFixed(0)} echo calls/s`);
-console.log(`   share of floor throughput (ours calls/s × (direct GET p50 + echo p50)) = ${floorShare.toFixed(2)} (target ≥ 0.5) ${check(floorShare >= 0.5)}`);
-console.log(`   peak RSS ours ${rss.ours.toFixed(1)} MiB | trivial ${rss.trivial.toFixed(1)} MiB | ratio ${ratio(rss.ours / rss.trivial)} (target ≤ 1.5×) ${check(rss.ours / rss.trivial <= 1.5)}\n`);
+console.log(
+  `   share of floor throughput (ours calls/s × (direct GET p50 + echo p50)) = ${floorShare.toFixed(2)} (target ≥ 0.5) ${check(floorShare >= 0.5)}`,
+);
+console.log(
+  `   peak RSS ours ${rss.ours.toFixed(1)} MiB | trivial ${rss.trivial.toFixed(1)} MiB | ratio ${ratio(rss.ours / rss.trivial)} (target ≤ 1.5×) ${check(rss.ours / rss.trivial <= 1.5)}\n`,
+);
 await fresh.close();
 await trivial.close();
 
@@ -208,7 +221,9 @@ for (const count of [500, 5000]) {
   const session = await connect(OURS, oursEnv(big));
   await session.call('list_meetings', { limit: 1 });
   const times = await timeEach(3, () => session.call('list_meetings', { maxResults: 1000 }));
-  console.log(`   ${String(count).padStart(5)} seeded: ${ms(quantile(times, 0.5))} (median of 3), peak RSS ${session.peakRssMiB().toFixed(1)} MiB`);
+  console.log(
+    `   ${String(count).padStart(5)} seeded: ${ms(quantile(times, 0.5))} (median of 3), peak RSS ${session.peakRssMiB().toFixed(1)} MiB`,
+  );
   await session.close();
   big.close();
 }

@@ -23,7 +23,8 @@ const common = {
 await build({
   ...common,
   stdin: {
-    contents: "import { describeTools } from './src/server/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
+    contents:
+      "import { describeTools } from './src/server/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
     resolveDir: '.',
     loader: 'ts',
   },

@@ -49,7 +49,12 @@ await call('create_meeting', {
   meetingDate: '2027-03-14T02:30',
   timeZone: 'America/New_York',
 });
-await call('update_meeting', { meetingId: id, meetingDate: '2027-03-16T15:30', notes: 'Moved: candidate asked for an afternoon slot', location: null });
+await call('update_meeting', {
+  meetingId: id,
+  meetingDate: '2027-03-16T15:30',
+  notes: 'Moved: candidate asked for an afternoon slot',
+  location: null,
+});
 await call('get_meeting', { meetingId: id });
 await call('delete_meeting', { meetingId: id });
 await call('get_meeting', { meetingId: id });

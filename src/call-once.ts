@@ -11,7 +11,12 @@ type CallCommand = Extract<Command, { kind: 'call' }>;
  * server (same validation, same text), for scripts and for trying the API
  * without an MCP client. Returns the exit code: 0 done, 1 tool error, 2 bad args.
  */
-export async function callOnce(server: Server, command: CallCommand, out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function callOnce(
+  server: Server,
+  command: CallCommand,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
   let args: unknown = {};
   if (command.args !== undefined) {
     try {

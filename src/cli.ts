@@ -53,10 +53,17 @@ async function main(): Promise<void> {
     const { callOnce } = await import('./call-once.js');
     const writes = !tools.catalog.find((tool) => tool.name === command.tool)?.annotations?.readOnlyHint;
     if (config.sandbox && writes) {
-      process.stderr.write('hiringcenter-mcp: --sandbox starts every run from the same sample meetings; this change is gone when the command ends.\n');
+      process.stderr.write(
+        'hiringcenter-mcp: --sandbox starts every run from the same sample meetings; this change is gone when the command ends.\n',
+      );
     }
     const written: Promise<void>[] = [];
-    const code = await callOnce(server, command, (text) => written.push(writeOut(text)), (text) => process.stderr.write(text));
+    const code = await callOnce(
+      server,
+      command,
+      (text) => written.push(writeOut(text)),
+      (text) => process.stderr.write(text),
+    );
     // Exit only once stdout has taken all of it: a pipe takes 64 KiB at a time, and exit() drops the rest.
     await Promise.all([...written, backend.api.destroy(), backend.sandbox?.close()]);
     process.exit(code);
@@ -118,7 +125,10 @@ async function connectBackend(config: Config, log: Logger, serving: boolean): Pr
     log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
   } else {
     const problem = apiKeyProblem(apiKey);
-    if (problem) log.warn(`HIRINGCENTER_API_KEY cannot be sent in an HTTP header (${problem}): tools will answer with an error until it is pasted again.`);
+    if (problem)
+      log.warn(
+        `HIRINGCENTER_API_KEY cannot be sent in an HTTP header (${problem}): tools will answer with an error until it is pasted again.`,
+      );
   }
   const api = new HiringCenterClient({
     baseUrl,

@@ -74,7 +74,11 @@ Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
 
 /** defaults < environment < flags; pure, so tests pass their own env and argv. `toolNames` are the tools that exist. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[], toolNames: readonly string[]): Config {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  argv: readonly string[],
+  toolNames: readonly string[],
+): Config {
   const flags = parseArgv(argv, toolNames);
   const toolsText = flags.tools ?? nonEmpty(env.HIRINGCENTER_TOOLS);
   const logLevel = flags.logLevel ?? nonEmpty(env.HIRINGCENTER_LOG_LEVEL) ?? 'info';
@@ -95,7 +99,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
     userId: nonEmpty(env.HIRINGCENTER_USER_ID),
     sandbox: flags.sandbox,
     readOnly: flags.readOnly || parseBoolean('HIRINGCENTER_READ_ONLY', env.HIRINGCENTER_READ_ONLY),
-    tools: toolsText === undefined ? undefined : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS', toolNames),
+    tools:
+      toolsText === undefined
+        ? undefined
+        : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS', toolNames),
     logLevel: logLevel as LogLevel,
     confirmDeletes: confirm === 'ask',
   };
@@ -116,7 +123,8 @@ function parseArgv(argv: readonly string[], toolNames: readonly string[]): Flags
   let show: 'help' | 'version' | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined || next === '') throw new ConfigError(`${name} needs a value; run hiringcenter-mcp --help.`);
@@ -153,7 +161,10 @@ function checkToolName(name: string, source: string, toolNames: readonly string[
 }
 
 function parseToolList(text: string, source: string, toolNames: readonly string[]): string[] {
-  const names = text.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (!names.length) throw new ConfigError(`${source} is empty; list tools like list_meetings,get_meeting.`);
   return names.map((name) => checkToolName(name, source, toolNames));
 }

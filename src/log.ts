@@ -16,11 +16,7 @@ export interface Logger {
  * and line breaks escaped at the last moment: a message carrying the API's
  * words can neither leak the key nor forge a log line of its own.
  */
-export function createLogger(options: {
-  level: LogLevel;
-  secrets: readonly string[];
-  write?: (line: string) => void;
-}): Logger {
+export function createLogger(options: { level: LogLevel; secrets: readonly string[]; write?: (line: string) => void }): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(line));
   const emit = (level: LogLevel) => (message: string) => {
     if (ORDER[level] <= ORDER[options.level]) write(`[hiringcenter-mcp] ${level}: ${inert(redact(message, options.secrets))}\n`);

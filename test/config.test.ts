@@ -34,7 +34,9 @@ describe('loadConfig', () => {
         HIRINGCENTER_MAX_RETRIES: '0',
         HIRINGCENTER_CALL_TIMEOUT_MS: '45000',
       },
-      ['--sandbox'], TOOL_NAMES);
+      ['--sandbox'],
+      TOOL_NAMES,
+    );
     expect(config).toMatchObject({
       apiKey: 'k',
       baseUrl: 'http://127.0.0.1:9/v2',

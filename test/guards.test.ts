@@ -42,7 +42,8 @@ describe('source guards', () => {
       }
     }
     // Nothing but the bin imports the sandbox.
-    for (const { path, text } of files) if (!path.startsWith('src/sandbox/') && path !== 'src/cli.ts') expect(text, path).not.toMatch(/sandbox\//);
+    for (const { path, text } of files)
+      if (!path.startsWith('src/sandbox/') && path !== 'src/cli.ts') expect(text, path).not.toMatch(/sandbox\//);
   });
 
   it('has no `any`', () => {
@@ -81,7 +82,11 @@ describe('docs', () => {
   });
 
   it('nothing in the repository points outside it', () => {
-    const texts = [...files, { path: 'README.md', text: readFileSync('README.md', 'utf8') }, ...readdirSync('docs').map((name) => ({ path: `docs/${name}`, text: readFileSync(`docs/${name}`, 'utf8') }))];
+    const texts = [
+      ...files,
+      { path: 'README.md', text: readFileSync('README.md', 'utf8') },
+      ...readdirSync('docs').map((name) => ({ path: `docs/${name}`, text: readFileSync(`docs/${name}`, 'utf8') })),
+    ];
     for (const { path, text } of texts) expect(text, path).not.toMatch(/\.\.\/shared\//);
   });
 });

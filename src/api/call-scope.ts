@@ -72,14 +72,24 @@ export class CallScope {
   countRequest(method: string, path: string): void {
     this.requests += 1;
     if (this.requests > LIMITS.requestsPerCall) {
-      throw new CallLimitError(method, path, 'requests', `not sent: this call already made ${LIMITS.requestsPerCall} requests, the most one call may make`);
+      throw new CallLimitError(
+        method,
+        path,
+        'requests',
+        `not sent: this call already made ${LIMITS.requestsPerCall} requests, the most one call may make`,
+      );
     }
   }
 
   /** Holds `bytes` more of response body until release(); refused past the call's or the process's bound. */
   hold(bytes: number, method: string, path: string): void {
     if (this.heldBytes + bytes > LIMITS.callResponseBytes) {
-      throw new CallLimitError(method, path, 'callBytes', `HiringCenter's answers to this call passed ${mib(LIMITS.callResponseBytes)}, the most one call may read`);
+      throw new CallLimitError(
+        method,
+        path,
+        'callBytes',
+        `HiringCenter's answers to this call passed ${mib(LIMITS.callResponseBytes)}, the most one call may read`,
+      );
     }
     if (this.shared.held + bytes > this.shared.limit) {
       throw new CallLimitError(

@@ -200,7 +200,11 @@ function sleep(ms: number, signal: AbortSignal | undefined, method: string, labe
  */
 function meetingPath(meetingId: string): string {
   if (!SAFE_PATH_SEGMENT.test(meetingId)) {
-    throw new ApiContractError('GET', '/meetings/{meetingId}', `refused to put ${JSON.stringify(meetingId.slice(0, 80))} into a URL: it is not a meeting id`);
+    throw new ApiContractError(
+      'GET',
+      '/meetings/{meetingId}',
+      `refused to put ${JSON.stringify(meetingId.slice(0, 80))} into a URL: it is not a meeting id`,
+    );
   }
   return `/meetings/${meetingId}`;
 }
@@ -209,7 +213,11 @@ function meetingPath(meetingId: string): string {
 function expectId(item: Meeting, asked: string, method: string): Meeting {
   if (!sameMeetingId(item.id, asked)) {
     const answered = MEETING_ID.test(item.id) ? item.id : JSON.stringify(item.id.slice(0, 80));
-    throw new ApiContractError(method, `/meetings/${asked}`, `HiringCenter answered a request for meeting ${asked} with meeting ${answered}`);
+    throw new ApiContractError(
+      method,
+      `/meetings/${asked}`,
+      `HiringCenter answered a request for meeting ${asked} with meeting ${answered}`,
+    );
   }
   return item;
 }

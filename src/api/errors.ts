@@ -58,7 +58,11 @@ export class ApiNetworkError extends HiringCenterError {
 export class ApiTimeoutError extends HiringCenterError {
   override readonly name = 'ApiTimeoutError';
 
-  constructor(method: string, path: string, readonly timeoutMs: number) {
+  constructor(
+    method: string,
+    path: string,
+    readonly timeoutMs: number,
+  ) {
     super(method, path, `no response within ${timeoutMs} ms`);
   }
 }
@@ -67,8 +71,17 @@ export class ApiTimeoutError extends HiringCenterError {
 export class ApiNotSentError extends HiringCenterError {
   override readonly name = 'ApiNotSentError';
 
-  constructor(method: string, path: string, readonly remainingMs: number, readonly minimumMs: number) {
-    super(method, path, `not sent: ${Math.max(0, remainingMs)} ms of the call's time were left, under the ${minimumMs} ms a request is given at least`);
+  constructor(
+    method: string,
+    path: string,
+    readonly remainingMs: number,
+    readonly minimumMs: number,
+  ) {
+    super(
+      method,
+      path,
+      `not sent: ${Math.max(0, remainingMs)} ms of the call's time were left, under the ${minimumMs} ms a request is given at least`,
+    );
   }
 }
 
@@ -126,7 +139,11 @@ export class InvalidApiKeyError extends Error {
 export class StaleReplayError extends HiringCenterError {
   override readonly name = 'StaleReplayError';
 
-  constructor(method: string, path: string, readonly meetingId: string) {
+  constructor(
+    method: string,
+    path: string,
+    readonly meetingId: string,
+  ) {
     super(method, path, `the idempotency key replayed meeting ${meetingId}, which has since been deleted or moved`);
   }
 }

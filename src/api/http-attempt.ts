@@ -57,10 +57,16 @@ export async function attempt<S extends z.ZodType>(
     const response = await pool.request({ method, path, headers, body: payload, signal: controller.signal });
     status = response.statusCode;
     retryAfter = headerValue(response.headers['retry-after']);
-    text = await readBounded(response.body, headerValue(response.headers['content-length']), (bytes) => {
-      call.hold(bytes, method, label);
-      held += bytes;
-    }, method, label);
+    text = await readBounded(
+      response.body,
+      headerValue(response.headers['content-length']),
+      (bytes) => {
+        call.hold(bytes, method, label);
+        held += bytes;
+      },
+      method,
+      label,
+    );
   } catch (error) {
     call.drop(held);
     if (error instanceof ApiContractError || error instanceof CallLimitError) throw error;
@@ -105,7 +111,13 @@ function parseAnswer<S extends z.ZodType>(text: string, status: number, schema: 
  * before keeping them: a declared length at once (so a body too large for the
  * call is refused before a byte is read), an undeclared one chunk by chunk.
  */
-async function readBounded(body: Readable, contentLength: string | undefined, hold: (bytes: number) => void, method: string, label: string): Promise<string> {
+async function readBounded(
+  body: Readable,
+  contentLength: string | undefined,
+  hold: (bytes: number) => void,
+  method: string,
+  label: string,
+): Promise<string> {
   const tooLarge = () => new ApiContractError(method, label, `response larger than ${LIMITS.responseBytes / 1024 / 1024} MiB`);
   const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
   const known = Number.isSafeInteger(declared) && declared >= 0;
@@ -145,7 +157,8 @@ function parseErrorBody(text: string, secrets: readonly string[]): { code?: stri
   if (!json || typeof json !== 'object') return {};
   const record = json as Record<string, unknown>;
   const nested = record.error && typeof record.error === 'object' ? (record.error as Record<string, unknown>) : undefined;
-  const pick = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? redact(v.trim(), secrets).slice(0, 500) : undefined);
+  const pick = (v: unknown): string | undefined =>
+    typeof v === 'string' && v.trim() ? redact(v.trim(), secrets).slice(0, 500) : undefined;
   return {
     code: pick(nested?.code) ?? pick(record.code),
     message: pick(nested?.message) ?? pick(record.message) ?? pick(record.error),

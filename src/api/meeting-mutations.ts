@@ -24,7 +24,11 @@ export async function createMeetingOnce(
     const answered = await api.createMeeting(body, call, idempotencyKey);
     // The new id is read back and handed to the model: it must be an id, not a path or a sentence.
     if (!MEETING_ID.test(answered.id)) {
-      throw new ApiContractError('POST', '/meetings', `HiringCenter answered with ${JSON.stringify(answered.id.slice(0, 80))}, which is not a meeting id (32 hex characters)`);
+      throw new ApiContractError(
+        'POST',
+        '/meetings',
+        `HiringCenter answered with ${JSON.stringify(answered.id.slice(0, 80))}, which is not a meeting id (32 hex characters)`,
+      );
     }
     const current = await readIfExists(api, answered.id, call);
     if (current && sameSlot(current, answered)) return current;
@@ -47,12 +51,16 @@ export async function updateMeetingOnce(
   call: CallScope,
   callerKey?: string,
 ): Promise<Meeting> {
-  const idempotencyKey =
-    callerKey ?? (await deriveIdempotencyKey('POST', `/meetings/${meetingId}`, body, await stateFingerprint(current)));
+  const idempotencyKey = callerKey ?? (await deriveIdempotencyKey('POST', `/meetings/${meetingId}`, body, await stateFingerprint(current)));
   return api.updateMeeting(meetingId, body, call, idempotencyKey);
 }
 
-export async function deleteMeetingOnce(api: HiringCenterClient, meetingId: string, call: CallScope, callerKey?: string): Promise<DeleteResult> {
+export async function deleteMeetingOnce(
+  api: HiringCenterClient,
+  meetingId: string,
+  call: CallScope,
+  callerKey?: string,
+): Promise<DeleteResult> {
   const idempotencyKey = callerKey ?? (await deriveIdempotencyKey('DELETE', `/meetings/${meetingId}`, undefined));
   return api.deleteMeeting(meetingId, call, idempotencyKey);
 }

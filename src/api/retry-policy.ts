@@ -31,9 +31,7 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof ApiNetworkError || error instanceof ApiTimeoutError;
 }
 
-export type RetryDecision =
-  | { retry: true; delayMs: number }
-  | { retry: false; why: 'final' | 'exhausted' | 'budget' };
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: 'final' | 'exhausted' | 'budget' };
 
 /**
  * Whether to try again after `error` on attempt number `attempt` (1-based),

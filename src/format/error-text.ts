@@ -111,7 +111,7 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
   if (error instanceof MissingApiKeyError) {
     return report(
       'missing_api_key',
-      'No HiringCenter API key is configured. Set HIRINGCENTER_API_KEY in this MCP server\'s environment ' +
+      "No HiringCenter API key is configured. Set HIRINGCENTER_API_KEY in this MCP server's environment " +
         '(the "env" block of the client config, e.g. claude_desktop_config.json) and restart the server, ' +
         'or start it with --sandbox to try it on sample data. Nothing was sent.',
     );
@@ -170,7 +170,12 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
     );
   }
   if (error instanceof ApiNetworkError) {
-    return transient('unreachable', `Could not reach HiringCenter (${error.message}; ${attempts(error)}).${outcome}`, context, 'Check the network and HIRINGCENTER_BASE_URL.');
+    return transient(
+      'unreachable',
+      `Could not reach HiringCenter (${error.message}; ${attempts(error)}).${outcome}`,
+      context,
+      'Check the network and HIRINGCENTER_BASE_URL.',
+    );
   }
   if (error instanceof ApiContractError) {
     return {
@@ -249,8 +254,14 @@ function httpError(error: ApiHttpError, context: ErrorContext, outcome: string):
       );
     case 404:
       return meetingId
-        ? report('not_found', `No meeting with id ${meetingId} (${status}). It may have been deleted or the id mistyped; call list_meetings to find the right id.${earlier}`)
-        : report('not_found', `HiringCenter answered ${status} for ${error.method} ${error.path}.${upstream} Check HIRINGCENTER_BASE_URL (it should end in /v2).${earlier}`);
+        ? report(
+            'not_found',
+            `No meeting with id ${meetingId} (${status}). It may have been deleted or the id mistyped; call list_meetings to find the right id.${earlier}`,
+          )
+        : report(
+            'not_found',
+            `HiringCenter answered ${status} for ${error.method} ${error.path}.${upstream} Check HIRINGCENTER_BASE_URL (it should end in /v2).${earlier}`,
+          );
     case 400:
     case 422:
       return report(

@@ -1,6 +1,13 @@
 import type { PagingNote } from '../api/meeting-pages.js';
 import type { Meeting } from '../api/schemas.js';
-import { describeInstant, displayProblem, formatLocalTime, isKnownTimeZone, shortOffset, type LocalTime } from '../time/describe-instant.js';
+import {
+  describeInstant,
+  displayProblem,
+  formatLocalTime,
+  isKnownTimeZone,
+  shortOffset,
+  type LocalTime,
+} from '../time/describe-instant.js';
 import { inert, quote } from './inert-text.js';
 import { creatorToken } from './meeting-text.js';
 import { restOfLine, word } from './text-fields.js';
@@ -143,7 +150,7 @@ function describePagingNote(note: PagingNote): string {
     case 'overfilled':
       return (
         `HiringCenter sent ${note.sent} meetings when ${note.asked} were asked for; only the first ${note.asked} are shown. ` +
-        "Its next-page token is left out, since it would skip the rest; narrow the filters or the date window to see them."
+        'Its next-page token is left out, since it would skip the rest; narrow the filters or the date window to see them.'
       );
     case 'duplicates':
       return `HiringCenter listed ${note.dropped} meeting${note.dropped === 1 ? '' : 's'} more than once; each is shown once.`;

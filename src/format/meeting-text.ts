@@ -31,10 +31,14 @@ export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id
 /** Who made a meeting, in words: "the owner", "user <id>", "API key "Name"", "user <id> via API key …", or "unknown". */
 export function describeCreator(meeting: Meeting): string {
   const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'the owner' : `user ${word(meeting.createdBy)}`) : '';
-  const key = meeting.createdByApi ? `API key${meeting.createdByApiKeyName ? ` ${quote(meeting.createdByApiKeyName.slice(0, 200))}` : ''}` : '';
+  const key = meeting.createdByApi
+    ? `API key${meeting.createdByApiKeyName ? ` ${quote(meeting.createdByApiKeyName.slice(0, 200))}` : ''}`
+    : '';
   return [user, key].filter(Boolean).join(' via ') || 'unknown';
 }
 
 function clipJson(json: string): string {
-  return json.length > SINGLE_VALUE_MAX ? `${json.slice(0, SINGLE_VALUE_MAX)}… [cut: ${json.length - SINGLE_VALUE_MAX} more characters]` : json;
+  return json.length > SINGLE_VALUE_MAX
+    ? `${json.slice(0, SINGLE_VALUE_MAX)}… [cut: ${json.length - SINGLE_VALUE_MAX} more characters]`
+    : json;
 }

@@ -44,7 +44,9 @@ export interface Change {
 export function formatWouldUpdate(current: Meeting, changes: readonly Change[]): string {
   const zoneAfter = String(changes.find((c) => c.field === 'timeZone')?.to ?? current.timeZone);
   const show = (change: Change, value: Change['from'], zone: string) =>
-    change.field === 'meetingDate' && typeof value === 'number' ? describeMeetingTime(value, zone) : word(value === null ? null : String(value));
+    change.field === 'meetingDate' && typeof value === 'number'
+      ? describeMeetingTime(value, zone)
+      : word(value === null ? null : String(value));
   const lines = changes.map((c) => `${c.field}: ${show(c, c.from, current.timeZone)} → ${show(c, c.to, zoneAfter)}`);
   return `Dry run; nothing was sent. update_meeting would change meeting ${word(current.id)} (now at ${when(current)}):\n${lines.join('\n') || '(no field would change)'}`;
 }

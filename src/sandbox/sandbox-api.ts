@@ -86,7 +86,13 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     // The key is checked before a byte of the body is read: a caller without it can make the emulator hold nothing.
     const authorized = sameBytes(Buffer.from(req.headers.authorization ?? ''), expectedAuthorization);
     const body = authorized ? await readBody(req) : '';
-    const recorded: RecordedRequest = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body: body.slice(0, MAX_RECORDED_BODY) };
+    const recorded: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: body.slice(0, MAX_RECORDED_BODY),
+    };
     if (record) {
       requests.push(recorded);
       if (requests.length > 10_000) requests.shift();

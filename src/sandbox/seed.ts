@@ -12,8 +12,15 @@ export interface SeedOptions {
 }
 
 const ZONES = [
-  'America/New_York', 'America/New_York', 'America/Chicago', 'America/Los_Angeles',
-  'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo',
+  'America/New_York',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+  'America/Sao_Paulo',
 ];
 const SLOTS = ['09:00', '09:30', '10:00', '11:00', '13:30', '14:00', '15:00', '16:30'];
 
@@ -32,12 +39,19 @@ const STAGES: { type: string; locations: (string | null)[]; notes: (string | nul
   {
     type: 'in-person',
     locations: ['HQ, 5th floor — Room "Ada"', 'Berlin office, Torstraße 12', 'Café across the street'],
-    notes: ['Onsite loop: 3 interviews + lunch with the team.', 'Candidate asked to move from Tuesday; confirm by email.\nBring the offer letter draft.'],
+    notes: [
+      'Onsite loop: 3 interviews + lunch with the team.',
+      'Candidate asked to move from Tuesday; confirm by email.\nBring the offer letter draft.',
+    ],
   },
   {
     type: 'virtual',
     locations: ['Zoom', 'Google Meet'],
-    notes: ['Review benefits package and next interview steps.', 'Hiring manager: "keen to close this week".', 'Reference check | former manager'],
+    notes: [
+      'Review benefits package and next interview steps.',
+      'Hiring manager: "keen to close this week".',
+      'Reference check | former manager',
+    ],
   },
 ];
 
@@ -88,7 +102,8 @@ export function seedMeetings(store: MeetingStore, options: SeedOptions): Meeting
         createdByApiKeyName: viaApi ? apiKey.name : null,
         createdAt,
         updatedAt: createdAt,
-        review: meetingDate < options.now && random() < 0.5 ? { rating: 1 + Math.floor(random() * 5), summary: 'Strong communicator.' } : null,
+        review:
+          meetingDate < options.now && random() < 0.5 ? { rating: 1 + Math.floor(random() * 5), summary: 'Strong communicator.' } : null,
       };
       store.insert(meeting);
       seeded.push(meeting);

@@ -55,7 +55,9 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     });
     return success(answer, deps.secrets);
   } catch (error) {
-    return failure(mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log));
+    return failure(
+      mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),
+    );
   } finally {
     call.release();
   }
@@ -85,7 +87,8 @@ function parseArguments(tool: ToolDefinition, args: Record<string, unknown>): { 
 function progressReporter(extra: Extra): Progress | undefined {
   const progressToken = extra._meta?.progressToken;
   if (progressToken === undefined) return undefined;
-  return (done, total, message) => extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+  return (done, total, message) =>
+    extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
 }
 
 /** The API's answers are shown as they came, so whatever the API echoed — the key included — is removed here. */
@@ -99,8 +102,12 @@ function success(answer: ToolAnswer<unknown>, secrets: readonly string[]): CallT
 /** Any failure as words and a code; expected ones (bad input, 4xx) are the model's to handle, the rest worth a line on stderr. */
 function mapError(error: unknown, context: ErrorContext, log: Logger): ErrorReport {
   const withForm =
-    error instanceof InputError && !error.fix && error.field ? new InputError(error.field, error.problem, acceptedForm(error.field)) : error;
-  (isExpectedFailure(withForm) ? log.debug : log.warn)(`${context.tool} failed: ${withForm instanceof Error ? withForm.message : String(withForm)}`);
+    error instanceof InputError && !error.fix && error.field
+      ? new InputError(error.field, error.problem, acceptedForm(error.field))
+      : error;
+  (isExpectedFailure(withForm) ? log.debug : log.warn)(
+    `${context.tool} failed: ${withForm instanceof Error ? withForm.message : String(withForm)}`,
+  );
   return describeError(withForm, context);
 }
 

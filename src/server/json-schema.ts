@@ -36,5 +36,7 @@ function simplify(node: unknown): unknown {
 }
 
 function isBareType(branch: unknown): boolean {
-  return !!branch && typeof branch === 'object' && Object.keys(branch).length === 1 && typeof (branch as { type?: unknown }).type === 'string';
+  return (
+    !!branch && typeof branch === 'object' && Object.keys(branch).length === 1 && typeof (branch as { type?: unknown }).type === 'string'
+  );
 }

@@ -115,7 +115,8 @@ export class LineStdioTransport implements Transport {
     if (id === null && typeof record.method === 'string' && !('id' in record)) return;
     const badParams = 'params' in record && (record.params === null || typeof record.params !== 'object' || Array.isArray(record.params));
     if (badParams) this.refuse(id, -32602, 'Invalid params: params must be an object when present.');
-    else this.refuse(id, -32600, 'Invalid Request: not a JSON-RPC 2.0 message (jsonrpc "2.0", a method, an id that is a string or a number).');
+    else
+      this.refuse(id, -32600, 'Invalid Request: not a JSON-RPC 2.0 message (jsonrpc "2.0", a method, an id that is a string or a number).');
   }
 
   private refuse(id: RequestId | null, code: number, message: string): void {

@@ -66,7 +66,11 @@ function checkEpoch(ms: number, field: string, shown: string = String(ms)): numb
     throw new InputError(field, `${shown} is not a whole number of milliseconds.`);
   }
   if (ms < MIN_EPOCH_MS && ms > 0 && ms * 1000 >= MIN_EPOCH_MS && shown === String(ms)) {
-    throw new InputError(field, `${ms} looks like epoch seconds; this field takes milliseconds.`, `Send ${ms * 1000} or an ISO 8601 string.`);
+    throw new InputError(
+      field,
+      `${ms} looks like epoch seconds; this field takes milliseconds.`,
+      `Send ${ms * 1000} or an ISO 8601 string.`,
+    );
   }
   if (ms < MIN_EPOCH_MS || ms > MAX_EPOCH_MS) {
     throw new InputError(field, `${shown} is outside the supported range (1973 to 2199).`);

@@ -4,22 +4,53 @@ import { InputError } from '../input-error.js';
 // Abbreviations models reach for. They are not IANA zones (or, like EST, name a
 // fixed offset with no DST), so accepting them would silently shift meetings.
 const ABBREVIATION_HINTS: Record<string, string> = {
-  EST: 'America/New_York', EDT: 'America/New_York', ET: 'America/New_York',
-  CST: 'America/Chicago', CDT: 'America/Chicago', CT: 'America/Chicago',
-  MST: 'America/Denver', MDT: 'America/Denver', MT: 'America/Denver',
-  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', PT: 'America/Los_Angeles',
-  BST: 'Europe/London', CET: 'Europe/Paris', CEST: 'Europe/Paris',
-  IST: 'Asia/Kolkata', JST: 'Asia/Tokyo', AEST: 'Australia/Sydney',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  ET: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  CT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  MT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PT: 'America/Los_Angeles',
+  BST: 'Europe/London',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  AEST: 'Australia/Sydney',
 };
 
 // A zone with that fixed UTC offset all year, to suggest instead of an Etc/GMT name (whose sign is inverted).
 const CITY_AT_OFFSET: Record<number, string> = {
-  [-11]: 'Pacific/Pago_Pago', [-10]: 'Pacific/Honolulu', [-9]: 'Pacific/Gambier', [-8]: 'Pacific/Pitcairn',
-  [-7]: 'America/Phoenix', [-6]: 'America/Guatemala', [-5]: 'America/Bogota', [-4]: 'America/La_Paz',
-  [-3]: 'America/Argentina/Buenos_Aires', [-2]: 'America/Noronha', [-1]: 'Atlantic/Cape_Verde', 1: 'Africa/Lagos',
-  2: 'Africa/Johannesburg', 3: 'Europe/Istanbul', 4: 'Asia/Dubai', 5: 'Asia/Karachi', 6: 'Asia/Dhaka', 7: 'Asia/Bangkok',
-  8: 'Asia/Singapore', 9: 'Asia/Tokyo', 10: 'Australia/Brisbane', 11: 'Pacific/Guadalcanal', 12: 'Pacific/Tarawa',
-  13: 'Pacific/Fakaofo', 14: 'Pacific/Kiritimati',
+  [-11]: 'Pacific/Pago_Pago',
+  [-10]: 'Pacific/Honolulu',
+  [-9]: 'Pacific/Gambier',
+  [-8]: 'Pacific/Pitcairn',
+  [-7]: 'America/Phoenix',
+  [-6]: 'America/Guatemala',
+  [-5]: 'America/Bogota',
+  [-4]: 'America/La_Paz',
+  [-3]: 'America/Argentina/Buenos_Aires',
+  [-2]: 'America/Noronha',
+  [-1]: 'Atlantic/Cape_Verde',
+  1: 'Africa/Lagos',
+  2: 'Africa/Johannesburg',
+  3: 'Europe/Istanbul',
+  4: 'Asia/Dubai',
+  5: 'Asia/Karachi',
+  6: 'Asia/Dhaka',
+  7: 'Asia/Bangkok',
+  8: 'Asia/Singapore',
+  9: 'Asia/Tokyo',
+  10: 'Australia/Brisbane',
+  11: 'Pacific/Guadalcanal',
+  12: 'Pacific/Tarawa',
+  13: 'Pacific/Fakaofo',
+  14: 'Pacific/Kiritimati',
 };
 
 const canonicalByInput = new Map<string, string>();
@@ -38,7 +69,11 @@ export function resolveTimeZone(name: string, field = 'timeZone'): string {
   if (etc && Number(etc[2]) !== 0) throw etcGmtError(trimmed, etc[1] === '+' ? -Number(etc[2]) : Number(etc[2]), field);
   // Old System V names are not in the IANA database (and Temporal would misspell them "Systemv/…").
   if (/^systemv\//i.test(trimmed)) {
-    throw new InputError(field, `"${trimmed.slice(0, 64)}" is a legacy System V name, not an IANA time zone.`, 'Use the IANA name of a city, e.g. "America/New_York".');
+    throw new InputError(
+      field,
+      `"${trimmed.slice(0, 64)}" is a legacy System V name, not an IANA time zone.`,
+      'Use the IANA name of a city, e.g. "America/New_York".',
+    );
   }
   // Offsets ("+05:00") are valid Temporal zones but carry no DST rules, so a meeting's zone must be a name.
   const looksIana = /^[A-Za-z]/.test(trimmed) && (trimmed.includes('/') || upper === 'UTC' || upper === 'GMT');

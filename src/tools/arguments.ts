@@ -25,7 +25,8 @@ export const ARGUMENTS = {
     send: 'epoch milliseconds, ISO 8601 with an offset ("2025-03-10T10:00:00-04:00" or "…Z"), or wall-clock time "2025-03-10T10:00" with timeZone',
   },
   meetingDateAfter: {
-    about: 'Earliest start, inclusive: epoch ms, ISO with offset, or wall-clock "2025-03-10" (00:00) / "2025-03-10T09:00" read in timeZone.',
+    about:
+      'Earliest start, inclusive: epoch ms, ISO with offset, or wall-clock "2025-03-10" (00:00) / "2025-03-10T09:00" read in timeZone.',
     send: 'epoch ms, ISO 8601 with an offset, or a wall-clock date or time ("2025-03-10" or "2025-03-10T09:00") with timeZone',
   },
   meetingDateBefore: {
@@ -88,7 +89,14 @@ export const meetingId = z
   .describe(about('meetingId'));
 
 const entityId = (name: ArgumentName) =>
-  z.string().trim().min(1).max(128).regex(PRINTABLE_TOKEN, TOKEN_MESSAGE).refine((id) => !ID_STAND_IN.test(id), notStandIn('id')).describe(about(name));
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .regex(PRINTABLE_TOKEN, TOKEN_MESSAGE)
+    .refine((id) => !ID_STAND_IN.test(id), notStandIn('id'))
+    .describe(about(name));
 
 export const prospectId = entityId('prospectId');
 export const ownerId = entityId('ownerId');
@@ -113,7 +121,8 @@ export const location = z
   .describe(about('location'));
 export const notes = z.string().max(10_000).nullable().describe(about('notes'));
 
-export const dateBound = (name: 'meetingDateAfter' | 'meetingDateBefore') => z.union([z.number(), z.string().max(64)]).describe(about(name));
+export const dateBound = (name: 'meetingDateAfter' | 'meetingDateBefore') =>
+  z.union([z.number(), z.string().max(64)]).describe(about(name));
 
 export const limit = z.number().int().min(1).max(200).describe(about('limit'));
 export const maxResults = z.number().int().min(1).max(1000).describe(about('maxResults'));

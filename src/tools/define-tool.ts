@@ -37,7 +37,11 @@ export interface ToolAnswer<Structured> {
   structured: Structured;
 }
 
-export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodObject = z.ZodObject, Name extends string = string> {
+export interface ToolDefinition<
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodObject = z.ZodObject,
+  Name extends string = string,
+> {
   /** Fixed: clients, allow-lists and the MCPB manifest name tools by it. */
   name: Name;
   title: string;

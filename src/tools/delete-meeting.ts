@@ -18,7 +18,11 @@ export const deleteMeeting = defineTool({
     // Read first only when someone will look at it: a dry run, or the user's confirmation.
     if (input.dryRun || confirm) {
       const meeting = await api.getMeeting(input.meetingId, call);
-      if (input.dryRun) return { text: formatWouldDelete(meeting), structured: { meetingId: input.meetingId, deleted: false, dryRun: true as const, meeting } };
+      if (input.dryRun)
+        return {
+          text: formatWouldDelete(meeting),
+          structured: { meetingId: input.meetingId, deleted: false, dryRun: true as const, meeting },
+        };
       const answer = await confirm!(deleteQuestion(meeting));
       if (answer !== 'accept') {
         const message = typeof answer === 'string' ? `user chose ${answer}` : 'no answer from the user';

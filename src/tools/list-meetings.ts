@@ -28,7 +28,12 @@ export const listMeetings = defineTool({
     pageToken: pageToken.optional(),
     maxResults: maxResults.optional(),
   }),
-  example: { ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45', meetingDateAfter: '2025-03-10', meetingDateBefore: '2025-03-17', timeZone: 'America/New_York' },
+  example: {
+    ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
+    meetingDateAfter: '2025-03-10',
+    meetingDateBefore: '2025-03-17',
+    timeZone: 'America/New_York',
+  },
   outputSchema: meetingPage,
   async handle(input, { api, now, call, progress }) {
     const zone = input.timeZone === undefined ? undefined : resolveTimeZone(input.timeZone);

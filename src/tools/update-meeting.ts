@@ -33,7 +33,7 @@ export const updateMeeting = defineTool({
     dryRun: dryRun.optional(),
     idempotencyKey: idempotencyKey.optional(),
   }),
-  example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44', meetingDate: '2025-03-11T15:30', notes: 'Moved at the candidate\'s request' },
+  example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44', meetingDate: '2025-03-11T15:30', notes: "Moved at the candidate's request" },
   outputSchema: meetingResult,
   async handle(input, { api, defaultUserId, call }) {
     const changed = CHANGEABLE.filter((field) => input[field] !== undefined);

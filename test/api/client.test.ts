@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HiringCenterClient } from '../../src/api/client.js';
-import {
-  ApiContractError,
-  ApiHttpError,
-  ApiNetworkError,
-  ApiTimeoutError,
-  MissingApiKeyError,
-} from '../../src/api/errors.js';
+import { ApiContractError, ApiHttpError, ApiNetworkError, ApiTimeoutError, MissingApiKeyError } from '../../src/api/errors.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { caught, SAMPLE_CREATE_BODY } from '../helpers/fixtures.js';
@@ -20,7 +14,14 @@ const createBody = SAMPLE_CREATE_BODY;
 beforeAll(async () => {
   sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
   seedMeetings(sandbox.store, { now: FIXED_NOW, count: 10 });
-  client = new HiringCenterClient({ baseUrl: sandbox.baseUrl, apiKey: TEST_KEY, timeoutMs: 1_000, callBudgetMs: 5_000, retry: { maxRetries: 0 }, userAgent: 'test' });
+  client = new HiringCenterClient({
+    baseUrl: sandbox.baseUrl,
+    apiKey: TEST_KEY,
+    timeoutMs: 1_000,
+    callBudgetMs: 5_000,
+    retry: { maxRetries: 0 },
+    userAgent: 'test',
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -29,7 +30,6 @@ afterAll(async () => {
 beforeEach(() => sandbox.faults.clear());
 
 const lastRequest = () => sandbox.requests.at(-1)!;
-
 
 describe('HiringCenterClient', () => {
   it('sends the key as a Bearer token and reads a list', async () => {
@@ -64,7 +64,14 @@ describe('HiringCenterClient', () => {
   });
 
   it('refuses to send anything without a key', async () => {
-    const keyless = new HiringCenterClient({ baseUrl: sandbox.baseUrl, apiKey: undefined, timeoutMs: 1_000, callBudgetMs: 5_000, retry: { maxRetries: 0 }, userAgent: 'test' });
+    const keyless = new HiringCenterClient({
+      baseUrl: sandbox.baseUrl,
+      apiKey: undefined,
+      timeoutMs: 1_000,
+      callBudgetMs: 5_000,
+      retry: { maxRetries: 0 },
+      userAgent: 'test',
+    });
     const before = sandbox.requests.length;
     expect(await caught(keyless.listMeetings({}))).toBeInstanceOf(MissingApiKeyError);
     expect(sandbox.requests.length).toBe(before);
@@ -132,7 +139,14 @@ describe('HiringCenterClient', () => {
   it('reports a dropped connection and a refused one as network errors', async () => {
     sandbox.faults.push({ drop: 'before' });
     expect(await caught(client.listMeetings({}))).toBeInstanceOf(ApiNetworkError);
-    const nowhere = new HiringCenterClient({ baseUrl: 'http://127.0.0.1:1/v2', apiKey: TEST_KEY, timeoutMs: 1_000, callBudgetMs: 5_000, retry: { maxRetries: 0 }, userAgent: 'test' });
+    const nowhere = new HiringCenterClient({
+      baseUrl: 'http://127.0.0.1:1/v2',
+      apiKey: TEST_KEY,
+      timeoutMs: 1_000,
+      callBudgetMs: 5_000,
+      retry: { maxRetries: 0 },
+      userAgent: 'test',
+    });
     const error = await caught(nowhere.listMeetings({}));
     expect(error).toBeInstanceOf(ApiNetworkError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);

@@ -29,7 +29,9 @@ describe('deriveIdempotencyKey', () => {
     const key = await deriveIdempotencyKey('POST', '/meetings', { notes: 'x'.repeat(100_000) });
     expect(key.length).toBeLessThanOrEqual(512);
     expect(key).toMatch(/^hcmcp-v2-[0-9a-f]{64}$/);
-    const expected = createHash('sha256').update(`POST /meetings\n${canonicalJson(body)}\n`).digest('hex');
+    const expected = createHash('sha256')
+      .update(`POST /meetings\n${canonicalJson(body)}\n`)
+      .digest('hex');
     expect(await deriveIdempotencyKey('POST', '/meetings', body)).toBe(`hcmcp-v2-${expected}`);
     expect(await stateFingerprint(body)).toMatch(/^[0-9a-f]{32}$/);
   });

@@ -27,7 +27,6 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.faults.clear());
 
-
 /** Runs `fn` and returns the requests the emulator received meanwhile. */
 async function counting<T>(fn: () => Promise<T>) {
   const from = sandbox.requests.length;

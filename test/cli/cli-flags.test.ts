@@ -5,7 +5,9 @@ import { BIN, binEnv, runBin } from '../helpers/spawn-bin.js';
 
 async function toolsOffered(args: string[], env: Record<string, string> = {}): Promise<string[]> {
   const client = new Client({ name: 'flags-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox', ...args], env: binEnv(env), stderr: 'ignore' }));
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox', ...args], env: binEnv(env), stderr: 'ignore' }),
+  );
   try {
     return (await client.listTools()).tools.map((t) => t.name);
   } finally {
@@ -18,10 +20,23 @@ describe('CLI flags and their environment twins', () => {
     const help = await runBin(['--help']);
     expect(help.code).toBe(0);
     for (const name of [
-      '--sandbox', '--read-only', '--tools', '--log-level', '--json', '--version', 'call <tool>',
-      'HIRINGCENTER_API_KEY', 'HIRINGCENTER_BASE_URL', 'HIRINGCENTER_TIMEOUT_MS', 'HIRINGCENTER_CALL_TIMEOUT_MS',
-      'HIRINGCENTER_MAX_RETRIES', 'HIRINGCENTER_USER_ID', 'HIRINGCENTER_READ_ONLY', 'HIRINGCENTER_TOOLS',
-      'HIRINGCENTER_LOG_LEVEL', 'HIRINGCENTER_CONFIRM_DELETES',
+      '--sandbox',
+      '--read-only',
+      '--tools',
+      '--log-level',
+      '--json',
+      '--version',
+      'call <tool>',
+      'HIRINGCENTER_API_KEY',
+      'HIRINGCENTER_BASE_URL',
+      'HIRINGCENTER_TIMEOUT_MS',
+      'HIRINGCENTER_CALL_TIMEOUT_MS',
+      'HIRINGCENTER_MAX_RETRIES',
+      'HIRINGCENTER_USER_ID',
+      'HIRINGCENTER_READ_ONLY',
+      'HIRINGCENTER_TOOLS',
+      'HIRINGCENTER_LOG_LEVEL',
+      'HIRINGCENTER_CONFIRM_DELETES',
     ]) {
       expect(help.stdout).toContain(name);
     }

@@ -21,7 +21,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [relative(work, path).replace(/^unpacked[\\/]/, '').replace(/\\/g, '/')];
+    return statSync(path).isDirectory()
+      ? filesUnder(path)
+      : [
+          relative(work, path)
+            .replace(/^unpacked[\\/]/, '')
+            .replace(/\\/g, '/'),
+        ];
   });
 }
 
@@ -33,21 +39,31 @@ describe('Claude Desktop bundle (MCPB)', () => {
     expect(manifest.tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
     expect(manifest.user_config.api_key).toMatchObject({ type: 'string', sensitive: true, required: true });
     expect(manifest.user_config.read_only).toMatchObject({ type: 'boolean' });
-    expect(Object.keys(manifest.server.mcp_config.env).sort()).toEqual(
-      ['HIRINGCENTER_API_KEY', 'HIRINGCENTER_BASE_URL', 'HIRINGCENTER_READ_ONLY', 'HIRINGCENTER_USER_ID'],
-    );
+    expect(Object.keys(manifest.server.mcp_config.env).sort()).toEqual([
+      'HIRINGCENTER_API_KEY',
+      'HIRINGCENTER_BASE_URL',
+      'HIRINGCENTER_READ_ONLY',
+      'HIRINGCENTER_USER_ID',
+    ]);
   });
 
   it('packs to one small file whose server serves every tool on the sandbox', async () => {
     const bundle = join(work, 'hiringcenter-mcp.mcpb');
-    execFileSync(process.execPath, ['scripts/pack.mjs', '--no-build', '--out', bundle, '--stage', join(work, 'stage')], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['scripts/pack.mjs', '--no-build', '--out', bundle, '--stage', join(work, 'stage')], {
+      stdio: 'ignore',
+    });
     expect(statSync(bundle).size).toBeLessThan(1024 * 1024);
     execFileSync(process.execPath, [MCPB, 'unpack', bundle, join(work, 'unpacked')], { stdio: 'ignore' });
     expect(filesUnder(join(work, 'unpacked')).sort()).toEqual(['manifest.json', 'server/index.js']);
 
     const client = new Client({ name: 'mcpb-test', version: '1.0.0' });
     await client.connect(
-      new StdioClientTransport({ command: process.execPath, args: [join(work, 'unpacked', 'server', 'index.js'), '--sandbox'], env: binEnv(), stderr: 'ignore' }),
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [join(work, 'unpacked', 'server', 'index.js'), '--sandbox'],
+        env: binEnv(),
+        stderr: 'ignore',
+      }),
     );
     try {
       expect((await client.listTools()).tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
@@ -55,7 +71,13 @@ describe('Claude Desktop bundle (MCPB)', () => {
       const [first] = (list.structuredContent as { meetings: { id: string; prospectId: string; ownerId: string }[] }).meetings;
       const created = await client.callTool({
         name: 'create_meeting',
-        arguments: { prospectId: first!.prospectId, ownerId: first!.ownerId, meetingType: 'phone', meetingDate: '2027-01-05T10:00', timeZone: 'Europe/Paris' },
+        arguments: {
+          prospectId: first!.prospectId,
+          ownerId: first!.ownerId,
+          meetingType: 'phone',
+          meetingDate: '2027-01-05T10:00',
+          timeZone: 'Europe/Paris',
+        },
       });
       const id = (created.structuredContent as { meeting: { id: string } }).meeting.id;
       for (const [name, args] of [

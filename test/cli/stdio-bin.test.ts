@@ -30,9 +30,17 @@ describe('the built bin over stdio', () => {
 
       const created = await client.callTool({
         name: 'create_meeting',
-        arguments: { prospectId: first!.prospectId, ownerId: first!.ownerId, meetingType: 'phone', meetingDate: '2026-07-01T09:15', timeZone: 'Europe/London' },
+        arguments: {
+          prospectId: first!.prospectId,
+          ownerId: first!.ownerId,
+          meetingType: 'phone',
+          meetingDate: '2026-07-01T09:15',
+          timeZone: 'Europe/London',
+        },
       });
-      expect(text(created)).toMatch(/^Created meeting [0-9a-f]{32} at 2026-07-01 Wed 09:15\+01 Europe\/London, created by API key "Sandbox key"\. Everything else as sent\./);
+      expect(text(created)).toMatch(
+        /^Created meeting [0-9a-f]{32} at 2026-07-01 Wed 09:15\+01 Europe\/London, created by API key "Sandbox key"\. Everything else as sent\./,
+      );
       const id = (created.structuredContent as { meeting: Meeting }).meeting.id;
       const updated = await client.callTool({ name: 'update_meeting', arguments: { meetingId: id, meetingDate: '2026-07-01T16:00' } });
       expect(text(updated)).toContain('2026-07-01 Wed 16:00+01 Europe/London');
@@ -58,7 +66,12 @@ describe('the built bin over stdio', () => {
       // No retries here: each scripted fault should surface as its own error.
       const session = new RawSession(
         [],
-        binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: api.baseUrl, HIRINGCENTER_TIMEOUT_MS: '500', HIRINGCENTER_MAX_RETRIES: '0' }),
+        binEnv({
+          HIRINGCENTER_API_KEY: KEY,
+          HIRINGCENTER_BASE_URL: api.baseUrl,
+          HIRINGCENTER_TIMEOUT_MS: '500',
+          HIRINGCENTER_MAX_RETRIES: '0',
+        }),
       );
       await session.initialize();
       api.faults.push(
@@ -123,7 +136,10 @@ describe('the built bin over stdio', () => {
   it('starts without a key, says so once on stderr, and every call names HIRINGCENTER_API_KEY', async () => {
     const session = new RawSession([], binEnv());
     await session.initialize();
-    const answer = await session.request('tools/call', { name: 'get_meeting', arguments: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44' } });
+    const answer = await session.request('tools/call', {
+      name: 'get_meeting',
+      arguments: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44' },
+    });
     const result = answer.result as { isError: boolean; content: { text: string }[] };
     expect(result.isError).toBe(true);
     expect(result.content[0]!.text).toMatch(/Set HIRINGCENTER_API_KEY/);

@@ -14,7 +14,13 @@ afterAll(() => h.close());
 describe('token budget', () => {
   it('all tool definitions, as hosts give them to a model, fit in 1,500 tokens', async () => {
     const { tools } = await h.client.listTools();
-    const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({ name, title, description, inputSchema, annotations }));
+    const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({
+      name,
+      title,
+      description,
+      inputSchema,
+      annotations,
+    }));
     expect(tokens(JSON.stringify(forModel))).toBeLessThanOrEqual(1500);
   });
 
@@ -26,7 +32,9 @@ describe('token budget', () => {
 
   it('a 50-meeting page filtered by one owner costs at most 35% of the raw API JSON', async () => {
     const owner = h.seeded[0]!.ownerId;
-    const raw = await (await fetch(`${h.sandbox.baseUrl}/meetings?limit=50&ownerId=${owner}`, { headers: { authorization: `Bearer ${TEST_KEY}` } })).text();
+    const raw = await (
+      await fetch(`${h.sandbox.baseUrl}/meetings?limit=50&ownerId=${owner}`, { headers: { authorization: `Bearer ${TEST_KEY}` } })
+    ).text();
     const text = (await h.call('list_meetings', { limit: 50, ownerId: owner })).text;
     expect(tokens(text) / tokens(raw)).toBeLessThanOrEqual(0.35);
   });

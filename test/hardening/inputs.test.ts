@@ -81,8 +81,14 @@ describe('small things said plainly (item 14)', () => {
   });
 
   it('zones that are fine keep their exact IANA spelling', async () => {
-    const result = await h.call('create_meeting', { ...SAMPLE_MEETING_FIELDS, meetingDate: '2025-04-01T10:00', timeZone: 'america/port-au-prince' });
+    const result = await h.call('create_meeting', {
+      ...SAMPLE_MEETING_FIELDS,
+      meetingDate: '2025-04-01T10:00',
+      timeZone: 'america/port-au-prince',
+    });
     expect(result.isError, result.text).toBe(false);
-    expect(h.sandbox.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body).timeZone)).toContain('America/Port-au-Prince');
+    expect(h.sandbox.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body).timeZone)).toContain(
+      'America/Port-au-Prince',
+    );
   });
 });

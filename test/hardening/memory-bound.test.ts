@@ -14,7 +14,11 @@ beforeAll(async () => {
   // 200 meetings with ~40 KB of notes each: a 7.9 MiB page, served for every request, always with another page.
   const notes = 'n'.repeat(41_000);
   const page = Buffer.from(
-    JSON.stringify({ success: true, items: Array.from({ length: 200 }, () => fakeMeeting({ notes })), pagination: { nextPageToken: 'next', totalCount: 100_000 } }),
+    JSON.stringify({
+      success: true,
+      items: Array.from({ length: 200 }, () => fakeMeeting({ notes })),
+      pagination: { nextPageToken: 'next', totalCount: 100_000 },
+    }),
   );
   pageBytes = page.length;
   let n = 0;
@@ -25,19 +29,28 @@ afterAll(() => fake.close());
 describe('100 concurrent maxResults calls over 7.9 MiB pages', () => {
   it('never exhaust the heap: each call answers with meetings or a clear, retryable refusal', async () => {
     expect(pageBytes).toBeGreaterThan(7.5 * 1024 * 1024);
-    const session = new RawSession([], binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: fake.baseUrl, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` }));
+    const session = new RawSession(
+      [],
+      binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: fake.baseUrl, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` }),
+    );
     await session.initialize();
     const died = new Promise<never>((_, reject) =>
       session.child.on('exit', (code, signal) => reject(new Error(`the server died (${code ?? signal}): ${session.stderr.slice(-300)}`))),
     );
     const answers = await Promise.race([
-      Promise.all(Array.from({ length: 100 }, () => session.request('tools/call', { name: 'list_meetings', arguments: { maxResults: 1000 } }))),
+      Promise.all(
+        Array.from({ length: 100 }, () => session.request('tools/call', { name: 'list_meetings', arguments: { maxResults: 1000 } })),
+      ),
       died,
     ]);
     let served = 0;
     let refused = 0;
     for (const answer of answers) {
-      const result = answer.result as { isError?: boolean; content: { text: string }[]; structuredContent: { error?: { code: string; retryable: boolean } } };
+      const result = answer.result as {
+        isError?: boolean;
+        content: { text: string }[];
+        structuredContent: { error?: { code: string; retryable: boolean } };
+      };
       expect(result, JSON.stringify(answer).slice(0, 300)).toBeDefined();
       if (result.isError) {
         expect(result.structuredContent.error).toMatchObject({ code: 'overloaded', retryable: true });
@@ -58,4 +71,3 @@ describe('100 concurrent maxResults calls over 7.9 MiB pages', () => {
     expect(session.stderr).not.toMatch(/heap out of memory/i);
   }, 120_000);
 });
-

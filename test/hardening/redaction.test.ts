@@ -27,7 +27,9 @@ describe('an API that echoes the key', () => {
   it('in a meeting: neither the text nor structuredContent of get_meeting and list_meetings show it', async () => {
     const meeting = echoing();
     suite.fake.answer((request) =>
-      request.path.endsWith('/meetings') ? { body: { success: true, items: [meeting, echoing()] } } : { body: { success: true, item: meeting } },
+      request.path.endsWith('/meetings')
+        ? { body: { success: true, items: [meeting, echoing()] } }
+        : { body: { success: true, item: meeting } },
     );
     for (const [name, args] of [
       ['get_meeting', { meetingId: meeting.id }],
@@ -43,7 +45,10 @@ describe('an API that echoes the key', () => {
 
   it('in a mutation answer and the delete confirmation', async () => {
     const meeting = echoing();
-    suite.fake.answer((request) => ({ status: request.method === 'POST' && request.path.endsWith('/meetings') ? 201 : 200, body: { success: true, item: meeting, message: `deleted with ${KEY}` } }));
+    suite.fake.answer((request) => ({
+      status: request.method === 'POST' && request.path.endsWith('/meetings') ? 201 : 200,
+      body: { success: true, item: meeting, message: `deleted with ${KEY}` },
+    }));
     const updated = await suite.server.call('update_meeting', { meetingId: meeting.id, notes: 'x' });
     expect(updated.isError, updated.text).toBe(false);
     expectNoKey(updated.text);
@@ -57,7 +62,10 @@ describe('an API that echoes the key', () => {
 
   it('in an error body, where the key straddles the point the message is cut at', async () => {
     for (let at = 470; at <= 500; at += 5) {
-      suite.fake.answer(() => ({ status: 400, body: { success: false, error: { code: 'bad', message: `${'x'.repeat(at)}${KEY} and more` } } }));
+      suite.fake.answer(() => ({
+        status: 400,
+        body: { success: false, error: { code: 'bad', message: `${'x'.repeat(at)}${KEY} and more` } },
+      }));
       const result = await suite.server.call('list_meetings', {});
       expect(result.isError).toBe(true);
       expectNoKey(result.text);

@@ -32,7 +32,13 @@ describe('the emulator', () => {
       // Announce 1 MiB, send 1 KiB, then wait: a 401 must come without the rest of the body.
       const status = await new Promise<number>((resolve, reject) => {
         const req = httpRequest(
-          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: 'Bearer wrong', 'content-type': 'application/json', 'content-length': 1024 * 1024 } },
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: { authorization: 'Bearer wrong', 'content-type': 'application/json', 'content-length': 1024 * 1024 },
+          },
           (res) => resolve(res.statusCode ?? 0),
         );
         req.on('error', reject);

@@ -18,7 +18,10 @@ const env = () => binEnv({ HIRINGCENTER_API_KEY: KEY, HIRINGCENTER_BASE_URL: api
 
 /** `promise`, or a rejection naming `what` if it takes over `ms`: a hang fails the test instead of stalling it. */
 function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms: ${what}`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms: ${what}`)), ms)),
+  ]);
 }
 
 describe('call writes all of its output before exiting (item 4)', () => {
@@ -52,7 +55,11 @@ describe('a stdin line larger than the server accepts (item 5)', () => {
     const pong = await within(10_000, 'ping after an oversized line', session.request('ping'));
     expect(pong.result).toEqual({});
     expect(session.others.some((m) => (m.error as { code?: number } | undefined)?.code === -32600)).toBe(true);
-    const list = await within(10_000, 'a tool call after an oversized line', session.request('tools/call', { name: 'list_meetings', arguments: { limit: 1 } }));
+    const list = await within(
+      10_000,
+      'a tool call after an oversized line',
+      session.request('tools/call', { name: 'list_meetings', arguments: { limit: 1 } }),
+    );
     expect((list.result as { isError?: boolean }).isError).toBeUndefined();
     const { code } = await session.close();
     expect(code).toBe(0);

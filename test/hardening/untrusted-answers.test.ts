@@ -93,13 +93,16 @@ describe('ids the API swaps or invents (item 9)', () => {
 });
 
 describe('Retry-After the API cannot mean (item 10)', () => {
-  it.each(['99999999999999', '1e400', 'Fri, 31 Dec 275760 23:59:59 GMT'])('%s: still a tool result saying when to come back', async (header) => {
-    suite.fake.answer(() => ({ status: 429, headers: { 'retry-after': header }, body: { success: false, message: 'slow down' } }));
-    const result = await suite.server.call('list_meetings', {});
-    expect(result.isError).toBe(true);
-    expect(result.structured).toMatchObject({ error: { code: 'rate_limited', retryable: true } });
-    expect(result.text).toMatch(/rate-limiting/);
-  });
+  it.each(['99999999999999', '1e400', 'Fri, 31 Dec 275760 23:59:59 GMT'])(
+    '%s: still a tool result saying when to come back',
+    async (header) => {
+      suite.fake.answer(() => ({ status: 429, headers: { 'retry-after': header }, body: { success: false, message: 'slow down' } }));
+      const result = await suite.server.call('list_meetings', {});
+      expect(result.isError).toBe(true);
+      expect(result.structured).toMatchObject({ error: { code: 'rate_limited', retryable: true } });
+      expect(result.text).toMatch(/rate-limiting/);
+    },
+  );
 });
 
 describe('text from the API is inert (item 12)', () => {
@@ -108,7 +111,13 @@ describe('text from the API is inert (item 12)', () => {
   it('no value can start a new line or shift a column in a list', async () => {
     const tricky = [
       fakeMeeting({ ownerId: 'Jane Doe', prospectId: `p${INJECTED}`, notes: INJECTED }),
-      fakeMeeting({ meetingType: `virtual${INJECTED}`, location: INJECTED, createdBy: 'x\u2028y', createdByApi: true, createdByApiKeyName: INJECTED }),
+      fakeMeeting({
+        meetingType: `virtual${INJECTED}`,
+        location: INJECTED,
+        createdBy: 'x\u2028y',
+        createdByApi: true,
+        createdByApiKeyName: INJECTED,
+      }),
       fakeMeeting({ id: `bad${INJECTED}`, timeZone: INJECTED }),
     ];
     suite.fake.answer(() => ({ body: { success: true, items: tricky, pagination: { nextPageToken: `tok${INJECTED}` } } }));
@@ -121,7 +130,13 @@ describe('text from the API is inert (item 12)', () => {
   });
 
   it('nor in get_meeting, a mutation answer or an error message', async () => {
-    const meeting = fakeMeeting({ notes: INJECTED, location: INJECTED, meetingType: INJECTED, ownerId: INJECTED, review: { summary: INJECTED } });
+    const meeting = fakeMeeting({
+      notes: INJECTED,
+      location: INJECTED,
+      meetingType: INJECTED,
+      ownerId: INJECTED,
+      review: { summary: INJECTED },
+    });
     suite.fake.answer(() => item(meeting));
     expectInert((await suite.server.call('get_meeting', { meetingId: meeting.id })).text);
     expectInert((await suite.server.call('update_meeting', { meetingId: meeting.id, notes: 'y', dryRun: true })).text);

@@ -34,7 +34,9 @@ export interface LyingApi {
  * pages, swaps ids, sends values nobody can show — served over real HTTP on
  * 127.0.0.1, so the client meets it exactly as it would meet a real one.
  */
-export async function startLyingApi(handler: (request: SeenRequest) => Reply | Promise<Reply> = () => ({ status: 404 })): Promise<LyingApi> {
+export async function startLyingApi(
+  handler: (request: SeenRequest) => Reply | Promise<Reply> = () => ({ status: 404 }),
+): Promise<LyingApi> {
   let handle = handler;
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
@@ -52,7 +54,12 @@ export async function startLyingApi(handler: (request: SeenRequest) => Reply | P
       requests.push(seen);
       void Promise.resolve(handle(seen)).then(
         (reply) => {
-          const body = reply.body === undefined ? '' : typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+          const body =
+            reply.body === undefined
+              ? ''
+              : typeof reply.body === 'string' || Buffer.isBuffer(reply.body)
+                ? reply.body
+                : JSON.stringify(reply.body);
           res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
           res.end(body);
         },

@@ -38,7 +38,13 @@ export function parseMeetingPage(text: string): ParsedPage {
     const [name, value] = part.split(' ') as [string, string];
     filters[name] = value;
   }
-  const page: ParsedPage = { shown: Number(head[1]), total: head[2] ? Number(head[2]) : undefined, now: head[3]!, meetings: [], footer: lines.at(-1)! };
+  const page: ParsedPage = {
+    shown: Number(head[1]),
+    total: head[2] ? Number(head[2]) : undefined,
+    now: head[3]!,
+    meetings: [],
+    footer: lines.at(-1)!,
+  };
   const token = /pageToken (".*")\.$/.exec(page.footer);
   if (token) page.nextPageToken = JSON.parse(token[1]!) as string;
   if (!page.shown) return page;

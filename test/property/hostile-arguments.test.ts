@@ -17,8 +17,23 @@ const hostile = fc.oneof(
   fc.constantFrom('2025-03-09T02:30', '2025-03-10T10:00', '2025-13-01T10:00', 'EST', 'America/New_York', null, true),
 );
 const ARGUMENT_NAMES = [
-  'meetingId', 'prospectId', 'ownerId', 'meetingType', 'meetingDate', 'timeZone', 'location', 'notes', 'userId',
-  'meetingDateAfter', 'meetingDateBefore', 'limit', 'pageToken', 'idempotencyKey', 'constructor', '__proto__', 'extra',
+  'meetingId',
+  'prospectId',
+  'ownerId',
+  'meetingType',
+  'meetingDate',
+  'timeZone',
+  'location',
+  'notes',
+  'userId',
+  'meetingDateAfter',
+  'meetingDateBefore',
+  'limit',
+  'pageToken',
+  'idempotencyKey',
+  'constructor',
+  '__proto__',
+  'extra',
 ];
 const argumentsArb = fc.dictionary(fc.constantFrom(...ARGUMENT_NAMES), hostile, { maxKeys: 6 });
 const TOOLS = ['list_meetings', 'get_meeting', 'create_meeting', 'update_meeting', 'delete_meeting'];

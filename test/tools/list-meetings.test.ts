@@ -73,14 +73,23 @@ describe('list_meetings', () => {
     for (const meeting of meetings) {
       const local = Object.fromEntries(
         new Intl.DateTimeFormat('en-CA', {
-          timeZone: meeting.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-          hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short',
+          timeZone: meeting.timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          weekday: 'short',
         })
           .formatToParts(meeting.meetingDate)
           .map((p) => [p.type, p.value]),
       );
       const at = lines.findIndex((l) => l.startsWith(meeting.id));
-      const dateLine = lines.slice(0, at).reverse().find((l) => /^\d{4}-\d{2}-\d{2} \w{3}$/.test(l));
+      const dateLine = lines
+        .slice(0, at)
+        .reverse()
+        .find((l) => /^\d{4}-\d{2}-\d{2} \w{3}$/.test(l));
       expect(dateLine).toBe(`${local.year}-${local.month}-${local.day} ${local.weekday}`);
       expect(lines[at]).toMatch(new RegExp(`^${meeting.id} ${local.hour}:${local.minute}[+-]\\d{2}(:\\d{2})? ${meeting.timeZone} `));
     }
@@ -135,7 +144,10 @@ describe('list_meetings', () => {
 
   it.each([
     [{ meetingDateAfter: '2025-03-10T09:00' }, /meetingDateAfter.*needs a time zone/],
-    [{ meetingDateAfter: '2025-03-10', meetingDateBefore: '2025-03-01', timeZone: 'UTC' }, /meetingDateBefore.*later than meetingDateAfter/],
+    [
+      { meetingDateAfter: '2025-03-10', meetingDateBefore: '2025-03-01', timeZone: 'UTC' },
+      /meetingDateBefore.*later than meetingDateAfter/,
+    ],
     [{ limit: 500 }, /limit.*at most 200.*1 to 200/],
     [{ limit: 0 }, /limit.*at least 1/],
     [{ limit: 2.5 }, /limit/],

@@ -78,11 +78,18 @@ describe('errors for programs', () => {
     h.sandbox.faults.clear();
     expect(limited.structured).toMatchObject({ error: { code: 'rate_limited', retryable: true, retryAfterSeconds: 90 } });
     expect(limited.text).toMatch(/Try again in 90 seconds/);
-    const bad = await h.call('create_meeting', { prospectId: 'p', meetingType: 'virtual', meetingDate: '2025-04-01T10:00', timeZone: 'UTC' });
+    const bad = await h.call('create_meeting', {
+      prospectId: 'p',
+      meetingType: 'virtual',
+      meetingDate: '2025-04-01T10:00',
+      timeZone: 'UTC',
+    });
     expect(bad.structured).toMatchObject({ error: { code: 'invalid_argument', field: 'ownerId' } });
     // Several missing at once are named in one answer, with one example call to copy.
     const several = await h.call('create_meeting', { prospectId: 'p' });
-    expect(several.text).toMatch(/^Invalid arguments for create_meeting: ownerId, meetingType, meetingDate, timeZone are required\. Send them all in one call, e\.g\. create_meeting \{"prospectId":/);
+    expect(several.text).toMatch(
+      /^Invalid arguments for create_meeting: ownerId, meetingType, meetingDate, timeZone are required\. Send them all in one call, e\.g\. create_meeting \{"prospectId":/,
+    );
     expect(several.structured).toMatchObject({ error: { code: 'invalid_argument' } });
     const unknown = await h.call('reschedule', {});
     expect(unknown.structured).toMatchObject({ error: { code: 'unknown_tool' } });

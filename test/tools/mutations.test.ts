@@ -115,7 +115,9 @@ describe('update_meeting', () => {
     expect(request.method).toBe('POST');
     expect(request.path).toBe(`/v2/meetings/${meeting.id}`);
     expect(sentBody()).toEqual({ notes: 'Bring CV', location: null });
-    expect(result.text).toBe('Updated notes; cleared location. The meeting is at 2025-03-10 Mon 10:00-04 America/New_York. Everything else as sent.');
+    expect(result.text).toBe(
+      'Updated notes; cleared location. The meeting is at 2025-03-10 Mon 10:00-04 America/New_York. Everything else as sent.',
+    );
     expect(h.sandbox.store.get(meeting.id)).toMatchObject({ notes: 'Bring CV', location: null, meetingType: 'virtual' });
   });
 

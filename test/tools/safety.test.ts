@@ -43,14 +43,23 @@ describe('dryRun', () => {
     withHarness({}, async (h) => {
       const meeting = h.seeded[0]!;
       const from = h.sandbox.requests.length;
-      const result = await h.call('update_meeting', { meetingId: meeting.id, meetingDate: '2025-04-01T16:45', notes: 'Moved', dryRun: true });
+      const result = await h.call('update_meeting', {
+        meetingId: meeting.id,
+        meetingDate: '2025-04-01T16:45',
+        notes: 'Moved',
+        dryRun: true,
+      });
       expect(result.isError, result.text).toBe(false);
       expect(mutations(h, from)).toHaveLength(0);
       expect(h.sandbox.store.get(meeting.id)).toEqual(meeting);
       expect(result.text).toMatch(/^Dry run; nothing was sent\. update_meeting would change meeting/);
       expect(result.text).toMatch(new RegExp(`meetingDate: .* → 2025-04-01 Tue 16:45[+-]\\d{2}(:\\d{2})? ${meeting.timeZone}`));
       expect(result.text).toMatch(/notes: .* → Moved/);
-      expect(result.structured).toMatchObject({ dryRun: true, meeting: { id: meeting.id }, changes: [{ field: 'meetingDate' }, { field: 'notes', to: 'Moved' }] });
+      expect(result.structured).toMatchObject({
+        dryRun: true,
+        meeting: { id: meeting.id },
+        changes: [{ field: 'meetingDate' }, { field: 'notes', to: 'Moved' }],
+      });
     }));
 
   it('delete_meeting shows what would be deleted and sends nothing', () =>

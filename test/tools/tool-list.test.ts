@@ -35,7 +35,16 @@ describe('tools/list', () => {
     const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
     const props = (name: string) => Object.keys(byName[name]!.inputSchema.properties ?? {});
     expect(props('list_meetings')).toEqual(
-      expect.arrayContaining(['prospectId', 'ownerId', 'meetingType', 'meetingDateAfter', 'meetingDateBefore', 'limit', 'pageToken', 'timeZone']),
+      expect.arrayContaining([
+        'prospectId',
+        'ownerId',
+        'meetingType',
+        'meetingDateAfter',
+        'meetingDateBefore',
+        'limit',
+        'pageToken',
+        'timeZone',
+      ]),
     );
     expect(props('create_meeting')).toEqual(
       expect.arrayContaining(['prospectId', 'ownerId', 'meetingType', 'meetingDate', 'timeZone', 'location', 'notes', 'userId']),

@@ -66,3 +66,11 @@ describe('tools/list', () => {
     expect(JSON.stringify(tools)).not.toContain('$ref');
   });
 });
+
+describe('the tools/list snapshot', () => {
+  it('matches test/server/tools-list.snapshot.json: a change of name, description, schema or annotation shows in review', async () => {
+    // After a deliberate change: npm run snapshot:update, and commit the new snapshot with it.
+    const { tools } = await h.client.listTools();
+    await expect(`${JSON.stringify(tools, null, 2)}\n`).toMatchFileSnapshot('./tools-list.snapshot.json');
+  });
+});

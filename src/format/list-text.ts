@@ -1,13 +1,6 @@
 import type { PagingNote } from '../api/meeting-pages.js';
 import type { Meeting } from '../api/schemas.js';
-import {
-  describeInstant,
-  displayProblem,
-  formatLocalTime,
-  isKnownTimeZone,
-  shortOffset,
-  type LocalTime,
-} from '../time/describe-instant.js';
+import { describeInstant, displayProblem, formatLocalTime, isKnownTimeZone, shortOffset } from '../time/describe-instant.js';
 import { inert, quote } from './inert-text.js';
 import { creatorToken } from './meeting-text.js';
 import { restOfLine, word } from './text-fields.js';
@@ -41,18 +34,72 @@ export function formatMeetingPage(page: MeetingPageView): string {
   const shownZone = (m: Meeting) => page.displayZone ?? (isKnownTimeZone(m.timeZone) ? m.timeZone : 'UTC');
   const zones = new Set(meetings.map(shownZone));
   const pageZone = page.displayZone ?? (zones.size === 1 ? [...zones][0] : undefined);
-  const legend = new ValueLegend(
+  // Ids and locations each have their own stand-ins ("@1", "#1"), so a stand-in says what it stands for.
+  const ids = new ValueLegend(
     meetings.flatMap((m) => [
       ...(filters.ownerId ? [] : [m.ownerId]),
       ...(filters.prospectId ? [] : [m.prospectId]),
       ...(m.createdBy && m.createdBy !== m.ownerId ? [m.createdBy] : []),
-      ...(m.location != null && m.location.length >= MIN_ALIASED_TEXT ? [m.location] : []),
     ]),
+    '@',
   );
+  const places = new ValueLegend(
+    meetings.flatMap((m) => (m.location != null && m.location.length >= MIN_ALIASED_TEXT ? [m.location] : [])),
+    '#',
+  );
+  const used = { inlineDate: false, ownZone: false, badZone: false, badDate: false, noLocation: false };
 
-  const locals = meetings.map((m): LocalTime | undefined =>
-    displayProblem(m.meetingDate, shownZone(m)) ? undefined : describeInstant(m.meetingDate, shownZone(m)),
-  );
+  // Day lines only ever go back in time, so each date heads one block: a meeting whose local date is
+  // later than the current day line (zones interleave, since meetings are ordered by instant) carries its own date.
+  const body: string[] = [];
+  let heading: string | undefined;
+  for (const meeting of meetings) {
+    const zone = shownZone(meeting);
+    const known = isKnownTimeZone(meeting.timeZone);
+    const local = displayProblem(meeting.meetingDate, zone) ? undefined : describeInstant(meeting.meetingDate, zone);
+    const fields = [word(meeting.id)];
+    if (!local) {
+      used.badDate = true;
+      fields.push(`baddate=${String(meeting.meetingDate)}`);
+    } else {
+      const time = `${local.time}${shortOffset(local.offset)}`;
+      if (heading === undefined || local.date < heading) {
+        heading = local.date;
+        body.push(`${local.date} ${local.weekday}`);
+        fields.push(time);
+      } else if (local.date === heading) {
+        fields.push(time);
+      } else {
+        used.inlineDate = true;
+        fields.push(`${local.date} ${local.weekday} ${time}`);
+      }
+    }
+    if (!pageZone) fields.push(zone);
+    else if (known && meeting.timeZone !== pageZone) {
+      used.ownZone = true;
+      fields.push(`zone=${meeting.timeZone}`);
+    }
+    if (!filters.meetingType) fields.push(word(meeting.meetingType));
+    if (!filters.ownerId) fields.push(ids.ref(meeting.ownerId, word));
+    if (!filters.prospectId) fields.push(ids.ref(meeting.prospectId, word));
+    // Tagged and only when they say something: most meetings are made by their owner and have no review.
+    const creator = creatorToken(meeting, (id) => ids.ref(id, word));
+    if (creator !== 'owner') fields.push(`by=${creator}`);
+    // Reviews are long-form and rarely what a list is for: flagged here, shown in full by get_meeting.
+    if (meeting.review != null) fields.push('reviewed');
+    if (!known) {
+      used.badZone = true;
+      fields.push(`badzone=${word(meeting.timeZone)}`);
+    }
+    if (meeting.location == null) used.noLocation = true;
+    const location = meeting.location == null ? word(null) : places.ref(meeting.location, word);
+    fields.push(location);
+    // Where the location ends is never a guess: it is "-", a stand-in or a JSON string, or a bare word that " — "
+    // separates from the notes. A line without notes ends at the location.
+    if (meeting.notes != null) fields.push(`${endsAsBareWord(location) ? '— ' : ''}${restOfLine(meeting.notes)}`);
+    body.push(fields.join(' '));
+  }
+
   const shown = meetings.length;
   // A total below what is shown is not a total: left out rather than repeated.
   const total = page.totalCount !== undefined && page.totalCount >= shown ? page.totalCount : undefined;
@@ -74,56 +121,27 @@ export function formatMeetingPage(page: MeetingPageView): string {
       filters.ownerId ? '' : 'owner',
       filters.prospectId ? '' : 'prospect',
       'location',
-      'notes',
     ].filter(Boolean);
     // Only the conventions this page uses are explained.
     const apiKeys = keys.length ? ` ${keys.map((k) => word(k)).join('/')}` : '';
+    const standIns = [ids.size > 0 && 'id', places.size > 0 && 'location'].filter(Boolean).join('/');
+    const marks = [ids.size > 0 && '@n', places.size > 0 && '#n'].filter(Boolean);
     const conventions = [
+      used.inlineDate && 'a time written with its own date is on that date',
+      used.ownZone && `zone= the meeting's own zone`,
       meetings.some((m) => creatorToken(m) !== 'owner') && `by= creator if not the owner (api = API key${apiKeys})`,
       meetings.some((m) => m.review != null) && '"reviewed" = has a review (get_meeting shows it)',
-      meetings.some((m) => m.location == null || m.notes == null) && '"-" none',
-      legend.size > 0 && '"@n=<value>" names a repeated id or location once, later "@n" (calls need the full value)',
-      meetings.some((m) => !isKnownTimeZone(m.timeZone)) &&
-        `badzone= the zone HiringCenter gave is not a known IANA zone${page.displayZone ? '' : ' (time shown in UTC)'}`,
-      locals.some((local) => !local) && 'baddate= HiringCenter gave a meetingDate that is not a showable date (epoch ms as sent)',
+      used.noLocation && '"-" = no location',
+      standIns && `"${marks.join('="/"')}=" names a repeated ${standIns}, then "${marks.join('"/"')}" alone (calls need the value)`,
+      used.badZone && `badzone= the zone HiringCenter gave is not a known IANA zone${page.displayZone ? '' : ' (time shown in UTC)'}`,
+      used.badDate && 'baddate= HiringCenter gave a meetingDate that is not a showable date (epoch ms as sent)',
     ].filter(Boolean);
     lines.push(
-      `${pageZone ? `Times in ${pageZone}. ` : ''}Each day: a "YYYY-MM-DD Day" line, then per meeting: ${columns.join(' ')}. ` +
-        `time = local HH:MM and UTC offset.${conventions.length ? ` ${conventions.join('; ')}.` : ''}`,
+      `${pageZone ? `Times in ${pageZone}. ` : ''}Each day: a "YYYY-MM-DD Day" line (local date), then per meeting: ${columns.join(' ')} notes (after " — " when the location is a bare word); ` +
+        `time is local HH:MM with UTC offset.${conventions.length ? ` ${conventions.join('; ')}.` : ''}`,
     );
   }
-
-  let currentDate = '';
-  meetings.forEach((meeting, index) => {
-    const local = locals[index];
-    const zone = shownZone(meeting);
-    const fields = [word(meeting.id)];
-    if (local) {
-      const dateLine = `${local.date} ${local.weekday}`;
-      if (dateLine !== currentDate) {
-        lines.push(dateLine);
-        currentDate = dateLine;
-      }
-      fields.push(`${local.time}${shortOffset(local.offset)}`);
-    } else {
-      fields.push(`baddate=${String(meeting.meetingDate)}`);
-    }
-    const knownZone = isKnownTimeZone(meeting.timeZone);
-    if (!pageZone) fields.push(zone);
-    else if (meeting.timeZone !== pageZone && knownZone) fields[1] += `(${meeting.timeZone})`;
-    if (!filters.meetingType) fields.push(word(meeting.meetingType));
-    if (!filters.ownerId) fields.push(legend.ref(meeting.ownerId, word));
-    if (!filters.prospectId) fields.push(legend.ref(meeting.prospectId, word));
-    // Tagged and only when they say something: most meetings are made by their owner and have no review.
-    const creator = creatorToken(meeting, (id) => legend.ref(id, word));
-    if (creator !== 'owner') fields.push(`by=${creator}`);
-    // Reviews are long-form and rarely what a list is for: flagged here, shown in full by get_meeting.
-    if (meeting.review != null) fields.push('reviewed');
-    if (!knownZone) fields.push(`badzone=${word(meeting.timeZone)}`);
-    fields.push(meeting.location == null ? word(null) : legend.ref(meeting.location, word), restOfLine(meeting.notes));
-    lines.push(fields.join(' '));
-  });
-
+  lines.push(...body);
   lines.push(...(page.notes ?? []).map(describePagingNote));
   if (page.nextPageToken) {
     lines.push(`More: call list_meetings again with the same filters and pageToken ${quote(page.nextPageToken)}.`);
@@ -131,6 +149,11 @@ export function formatMeetingPage(page: MeetingPageView): string {
     lines.push(shown ? 'No more pages.' : 'No meetings match these filters.');
   }
   return lines.join('\n');
+}
+
+/** Whether a field ends in a bare word (alone or defining a stand-in), so text after it would read as part of it. */
+function endsAsBareWord(field: string): boolean {
+  return !/^(?:-|[#@]\d+|(?:[#@]\d+=)?".*)$/s.test(field);
 }
 
 function describePagingNote(note: PagingNote): string {

@@ -12,8 +12,8 @@ const MISSING = '-';
 export const LIST_VALUE_MAX = 1_000;
 export const SINGLE_VALUE_MAX = 10_000;
 
-// Bare words that would read as something else: none, a tag ("by=…", "reviewed") or a stand-in ("@1").
-const RESERVED = /^(?:-|reviewed|by=.*|badzone=.*|baddate=.*|@.*)$/;
+// Bare words that would read as something else: none, a tag ("by=…", "reviewed", "zone=…") or a stand-in ("@1", "#1").
+const RESERVED = /^(?:-|—|reviewed|[a-z]+=.*|@.*|#\d.*)$/;
 const BARE = /^[^\s"\\\p{C}\p{Z}]+$/u;
 
 /** Any value as one field: a bare word when safe, else a JSON string. */
@@ -30,8 +30,8 @@ export function word(value: string | null | undefined, max: number = LIST_VALUE_
 export function restOfLine(value: string | null | undefined, max: number = LIST_VALUE_MAX): string {
   if (value == null) return MISSING;
   if (value.length > max) return quote(clip(value, max));
-  // Quoted too when it starts like a stand-in ("@1 …"), which a reader would look up.
-  const plain = value !== MISSING && value.trim() === value && value !== '' && !/^"|^@\d/.test(value) && !hasUnsafeCharacters(value);
+  // Quoted too when it starts like a stand-in ("@1 …", "#1 …"), which a reader would look up.
+  const plain = value !== MISSING && value.trim() === value && value !== '' && !/^"|^[@#]\d/.test(value) && !hasUnsafeCharacters(value);
   return plain ? value : quote(value);
 }
 

@@ -49,18 +49,21 @@ export function parseMeetingPage(text: string): ParsedPage {
   if (token) page.nextPageToken = JSON.parse(token[1]!) as string;
   if (!page.shown) return page;
 
-  const layout = /^(?:Times in (\S+)\. )?Each day: a "YYYY-MM-DD Day" line, then per meeting: (.+?)\. time = /.exec(lines[1]!);
+  const layout =
+    /^(?:Times in (\S+)\. )?Each day: a "YYYY-MM-DD Day" line \(local date\), then per meeting: (.+?) notes \(after " — " when the location is a bare word\); /.exec(
+      lines[1]!,
+    );
   if (!layout) throw new Error(`bad layout line: ${lines[1]}`);
   page.pageZone = layout[1];
   const columns = layout[2]!.split(' ');
   const aliases = new Map<string, string>();
   const resolve = (ref: string) => {
-    const defined = /^(@\d+)=(.+)$/s.exec(ref);
+    const defined = /^([@#]\d+)=(.+)$/s.exec(ref);
     if (defined) {
       aliases.set(defined[1]!, defined[2]!);
       return defined[2]!;
     }
-    if (ref.startsWith('@')) {
+    if (/^[@#]\d+$/.test(ref)) {
       const id = aliases.get(ref);
       if (!id) throw new Error(`alias ${ref} used before it was defined`);
       return id;
@@ -84,18 +87,29 @@ export function parseMeetingPage(text: string): ParsedPage {
         while (reader.peekTagged()) {
           const tag = reader.word()!;
           if (tag === 'reviewed') meeting.reviewed = true;
-          else creator = tag.slice('by='.length);
+          else if (tag.startsWith('by=')) creator = tag.slice('by='.length);
         }
         const location = reader.word();
-        meeting.location = location === null ? null : resolve(location);
-      } else if (column === 'notes') {
-        meeting.notes = reader.rest();
+        // A quoted value is always literal ("#3" as text); only a bare "#n"/"@n" is a stand-in.
+        meeting.location = location === null ? null : reader.lastWasLiteral ? location : resolve(location);
+        // Notes: the rest of the line, after " — " when the location was a bare word; none when the line ends here.
+        const notes = reader.rest();
+        meeting.notes = notes === null ? null : notes.startsWith('— ') && reader.lastWasBare ? notes.slice(2) : notes;
+        meeting.notes = meeting.notes === null ? null : reader.unquote(meeting.notes);
       } else if (column === 'time') {
-        const time = /^(\d{2}:\d{2}(?::\d{2}(?:\.\d{3})?)?)([+-]\d{2}(?::\d{2})?)(?:\((.+)\))?$/.exec(reader.word()!);
+        // A time on a later local date than its day line carries its own date: "YYYY-MM-DD Day HH:MM±hh".
+        let own = reader.word()!;
+        let day = date;
+        if (/^\d{4}-\d{2}-\d{2}$/.test(own)) {
+          day = own;
+          reader.word();
+          own = reader.word()!;
+        }
+        const time = /^(\d{2}:\d{2}(?::\d{2}(?:\.\d{3})?)?)([+-]\d{2}(?::\d{2})?)$/.exec(own);
         if (!time) throw new Error(`bad time in: ${line}`);
         const offset = time[2]!.length === 3 ? `${time[2]}:00` : time[2];
-        meeting.meetingDate = Date.parse(`${date}T${time[1]}${time[1]!.length === 5 ? ':00' : ''}${offset}`);
-        if (time[3]) meeting.timeZone = time[3];
+        meeting.meetingDate = Date.parse(`${day}T${time[1]}${time[1]!.length === 5 ? ':00' : ''}${offset}`);
+        if (reader.peek().startsWith('zone=')) meeting.timeZone = reader.word()!.slice('zone='.length);
       } else if (column === 'zone') {
         meeting.timeZone = reader.word()!;
       } else if (column === 'type') {
@@ -124,25 +138,39 @@ class FieldReader {
 
   constructor(private readonly line: string) {}
 
-  peekTagged(): boolean {
-    const next = this.line.slice(this.at);
-    return next.startsWith('by=') || /^reviewed(?: |$)/.test(next);
+  /** Whether the last field read was a bare word (not "-", a stand-in or a JSON string). */
+  lastWasBare = false;
+  /** Whether the last field read was a JSON string with no stand-in defined in front of it. */
+  lastWasLiteral = false;
+
+  peek(): string {
+    return this.line.slice(this.at);
   }
 
-  /** One field; "@n=" before a value (an alias being defined) is kept in front of it. */
+  peekTagged(): boolean {
+    const next = this.peek();
+    return /^(?:by|badzone)=/.test(next) || /^reviewed(?: |$)/.test(next);
+  }
+
+  /** One field; "@n=" or "#n=" before a value (a stand-in being defined) is kept in front of it. */
   word(): string | null {
-    const alias = /^@\d+=/.exec(this.line.slice(this.at))?.[0] ?? '';
+    const alias = /^[@#]\d+=/.exec(this.peek())?.[0] ?? '';
     this.at += alias.length;
     const quoted = this.line[this.at] === '"';
     const raw = quoted ? this.jsonString() : this.until(' ');
     this.at += 1; // the separating space
+    this.lastWasBare = !quoted && raw !== '-' && !/^[@#]\d+$/.test(raw);
+    this.lastWasLiteral = quoted && !alias;
     return !alias && !quoted && raw === '-' ? null : alias + raw;
   }
 
+  /** The rest of the line, or null when there is none. */
   rest(): string | null {
-    const rest = this.line.slice(this.at);
-    if (rest === '-') return null;
-    return rest.startsWith('"') ? (JSON.parse(rest) as string) : rest;
+    return this.at >= this.line.length ? null : this.line.slice(this.at);
+  }
+
+  unquote(text: string): string {
+    return text.startsWith('"') ? (JSON.parse(text) as string) : text;
   }
 
   private until(separator: string): string {

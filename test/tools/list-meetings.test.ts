@@ -42,7 +42,7 @@ describe('list_meetings', () => {
   it('round-trips: the text of a 50-meeting page parses back into the API meetings, tricky text included', async () => {
     const big = await startHarness({ seedCount: 80 });
     try {
-      const [a, b, c, d, e, f, g] = big.seeded;
+      const [a, b, c, d, e, f, g, i, j] = big.seeded;
       const tricky: [Meeting, Partial<Meeting>][] = [
         [a!, { notes: 'line one\nline two | "quoted" \\ back\u2028slash', location: '-' }],
         [b!, { notes: '-', location: '"Ada" room' }],
@@ -52,6 +52,9 @@ describe('list_meetings', () => {
         [e!, { location: '@12', notes: '@1 is not a stand-in here' }],
         [f!, { location: 'Room "Ada"\n5th floor, @2=east wing' }],
         [g!, { location: 'Room "Ada"\n5th floor, @2=east wing' }],
+        // A bare location, then notes that begin like the separator; a literal "#n" location and notes.
+        [i!, { location: 'Zoom', notes: '— dash first' }],
+        [j!, { location: '#3', notes: '#2 is not a stand-in either' }],
       ];
       for (const [meeting, change] of tricky) big.sandbox.store.insert({ ...meeting, ...change });
       for (const args of [{ limit: 50 }, { limit: 50, timeZone: 'Pacific/Chatham' }, { limit: 50, ownerId: a!.ownerId }]) {
@@ -59,8 +62,12 @@ describe('list_meetings', () => {
         const meetings = result.structured!.meetings as Meeting[];
         expect(meetings.length).toBeGreaterThan(10);
         expect(parseMeetingPage(result.text).meetings).toEqual(meetings.map(expected));
+        // Day lines only go back in time: each local date heads one block, in order.
+        const days = result.text.split('\n').filter((line) => /^\d{4}-\d{2}-\d{2} \w{3}$/.test(line));
+        expect(new Set(days).size).toBe(days.length);
+        expect([...days].sort().reverse()).toEqual(days);
       }
-      expect((await big.call('list_meetings', { limit: 50 })).text).toMatch(/ @\d+="Room \\"Ada\\"\\n5th floor, @2=east wing" /);
+      expect((await big.call('list_meetings', { limit: 50 })).text).toMatch(/ #\d+="Room \\"Ada\\"\\n5th floor, @2=east wing" /);
     } finally {
       await big.close();
     }

@@ -3,6 +3,17 @@
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Temporal } from 'temporal-polyfill';
+
+// Dates relative to today, so the demo never asks for the past: the next spring-forward day in New York
+// (the second Sunday of March, when 02:00-03:00 does not exist) and the days after it.
+const today = Temporal.Now.plainDateISO('America/New_York');
+const secondSunday = (year: number) => {
+  const first = Temporal.PlainDate.from({ year, month: 3, day: 1 });
+  return first.add({ days: ((7 - first.dayOfWeek) % 7) + 7 });
+};
+const gapDay = Temporal.PlainDate.compare(secondSunday(today.year), today) > 0 ? secondSunday(today.year) : secondSunday(today.year + 1);
+const at = (days: number, time: string) => `${gapDay.add({ days })}T${time}`;
 
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const transport = new StdioClientTransport({
@@ -35,7 +46,7 @@ const created = await call('create_meeting', {
   prospectId: first.prospectId,
   ownerId: first.ownerId,
   meetingType: 'virtual',
-  meetingDate: '2027-03-15T10:00',
+  meetingDate: at(1, '10:00'),
   timeZone: 'America/New_York',
   location: 'Zoom',
   notes: 'Second-round interview',
@@ -46,18 +57,20 @@ await call('create_meeting', {
   prospectId: first.prospectId,
   ownerId: first.ownerId,
   meetingType: 'virtual',
-  meetingDate: '2027-03-14T02:30',
+  meetingDate: at(0, '02:30'),
   timeZone: 'America/New_York',
 });
 await call('update_meeting', {
   meetingId: id,
-  meetingDate: '2027-03-16T15:30',
+  meetingDate: at(2, '15:30'),
   notes: 'Moved: candidate asked for an afternoon slot',
   location: null,
 });
 await call('get_meeting', { meetingId: id });
+// Last year by mistake: refused, naming today's date, until the call confirms it.
+await call('update_meeting', { meetingId: id, meetingDate: `${today.subtract({ years: 1 })}T11:00` });
 await call('delete_meeting', { meetingId: id });
 await call('get_meeting', { meetingId: id });
-await call('list_meetings', { ownerId: first.ownerId, meetingDateAfter: '2026-12-01', timeZone: 'Europe/Berlin', limit: 2 });
+await call('list_meetings', { ownerId: first.ownerId, meetingDateAfter: today.toString(), timeZone: 'Europe/Berlin', limit: 2 });
 
 await client.close();

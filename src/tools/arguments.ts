@@ -43,12 +43,12 @@ export const ARGUMENTS = {
   pageToken: { about: 'From the previous page; same filters.', send: 'nextPageToken exactly as the previous list_meetings answer gave it' },
   maxResults: { about: 'Fetch up to this many (1-1000), following pages.', send: 'a whole number from 1 to 1000' },
   idempotencyKey: {
-    about: 'Rarely needed: your own retry key for this exact change.',
+    about: 'Your own retry key (rarely needed).',
     send: '8-255 letters, digits, "-", "_", ".", ":" — or leave it out and the server derives one',
   },
   dryRun: { about: 'true: show what would change, send nothing.', send: 'true or false' },
   confirmDate: {
-    about: 'true: the meetingDate is meant to be in the past or over a year ahead.',
+    about: 'true: a past or over-a-year-ahead meetingDate is intended.',
     send: 'true, only once you have checked the date with the user',
   },
 } as const satisfies Record<string, { about: string; send: string }>;

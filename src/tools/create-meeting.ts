@@ -6,7 +6,19 @@ import { resolveDateInput } from '../time/resolve-date-input.js';
 import { resolveTimeZone } from '../time/time-zone.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { idempotencyKey, location, meetingDate, meetingType, notes, ownerId, prospectId, timeZone, userId } from './arguments.js';
+import { checkPlausibleDate, joinNotes } from './plausible-date.js';
+import {
+  confirmDate,
+  idempotencyKey,
+  location,
+  meetingDate,
+  meetingType,
+  notes,
+  ownerId,
+  prospectId,
+  timeZone,
+  userId,
+} from './arguments.js';
 import { meetingResult } from './output-schemas.js';
 
 export const createMeeting = defineTool({
@@ -25,6 +37,7 @@ export const createMeeting = defineTool({
     location: location.optional(),
     notes: notes.optional(),
     userId: userId.optional(),
+    confirmDate: confirmDate.optional(),
     idempotencyKey: idempotencyKey.optional(),
   }),
   example: {
@@ -36,9 +49,10 @@ export const createMeeting = defineTool({
     location: 'Zoom',
   },
   outputSchema: meetingResult,
-  async handle(input, { api, defaultUserId, call }) {
+  async handle(input, { api, defaultUserId, call, now }) {
     const zone = resolveTimeZone(input.timeZone);
     const when = resolveDateInput(input.meetingDate, { field: 'meetingDate', timeZone: zone });
+    const note = joinNotes(when.note, checkPlausibleDate(when.epochMs, zone, now(), input.confirmDate));
     const actingUser = input.userId ?? defaultUserId;
     const body: CreateMeetingBody = {
       prospectId: input.prospectId,
@@ -52,8 +66,8 @@ export const createMeeting = defineTool({
     };
     const meeting = await createMeetingOnce(api, body, call, input.idempotencyKey);
     return {
-      text: formatCreated(meeting, body, when.note),
-      structured: { meeting, ...(when.note ? { note: when.note } : {}) },
+      text: formatCreated(meeting, body, note),
+      structured: { meeting, ...(note ? { note } : {}) },
     };
   },
 });

@@ -9,7 +9,20 @@ import { resolveTimeZone } from '../time/time-zone.js';
 import { quote } from '../format/inert-text.js';
 import { mutating } from './annotations.js';
 import { defineTool } from './define-tool.js';
-import { dryRun, idempotencyKey, location, meetingDate, meetingId, meetingType, notes, ownerId, timeZone, userId } from './arguments.js';
+import { checkPlausibleDate, joinNotes } from './plausible-date.js';
+import {
+  confirmDate,
+  dryRun,
+  idempotencyKey,
+  location,
+  meetingDate,
+  meetingId,
+  meetingType,
+  notes,
+  ownerId,
+  timeZone,
+  userId,
+} from './arguments.js';
 import { meetingResult } from './output-schemas.js';
 
 const CHANGEABLE = ['meetingDate', 'timeZone', 'meetingType', 'ownerId', 'location', 'notes'] as const;
@@ -30,12 +43,13 @@ export const updateMeeting = defineTool({
     location: location.optional(),
     notes: notes.optional(),
     userId: userId.optional(),
+    confirmDate: confirmDate.optional(),
     dryRun: dryRun.optional(),
     idempotencyKey: idempotencyKey.optional(),
   }),
   example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44', meetingDate: '2025-03-11T15:30', notes: "Moved at the candidate's request" },
   outputSchema: meetingResult,
-  async handle(input, { api, defaultUserId, call }) {
+  async handle(input, { api, defaultUserId, call, now }) {
     const changed = CHANGEABLE.filter((field) => input[field] !== undefined);
     if (!changed.length) {
       throw new InputError(undefined, 'nothing to change.', `Give at least one of ${CHANGEABLE.join(', ')}.`);
@@ -55,6 +69,8 @@ export const updateMeeting = defineTool({
       );
     }
     const when = early ?? resolveIn(current.timeZone);
+    const shownZone = zone ?? (isKnownTimeZone(current.timeZone) ? current.timeZone : 'UTC');
+    const note = when && joinNotes(when.note, checkPlausibleDate(when.epochMs, shownZone, now(), input.confirmDate));
     const actingUser = input.userId ?? defaultUserId;
     const body: UpdateMeetingBody = {
       ...(actingUser ? { userId: actingUser } : {}),
@@ -77,8 +93,8 @@ export const updateMeeting = defineTool({
     // What the caller asked for, in the form it was sent (the zone canonical, the date as given).
     const asked = Object.fromEntries(changed.map((field) => [field, field === 'timeZone' ? zone : input[field]]));
     return {
-      text: formatUpdated(meeting, asked, when?.note),
-      structured: { meeting, ...(when?.note ? { note: when.note } : {}) },
+      text: formatUpdated(meeting, asked, note),
+      structured: { meeting, ...(note ? { note } : {}) },
     };
   },
 });

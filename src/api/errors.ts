@@ -38,6 +38,14 @@ export class ApiHttpError extends HiringCenterError {
   }
 }
 
+/**
+ * What went wrong on the way to HiringCenter: the host name is unknown ('dns'),
+ * a name lookup failed for now ('dns-busy'), nothing listens there
+ * ('refused'), the TLS handshake failed ('tls'), or the connection broke
+ * ('lost'). Only the last two kinds of trouble can pass by themselves.
+ */
+export type NetworkTrouble = 'dns' | 'dns-busy' | 'refused' | 'tls' | 'lost';
+
 /** The request never got an answer: refused, reset, DNS, TLS, socket closed. */
 export class ApiNetworkError extends HiringCenterError {
   override readonly name = 'ApiNetworkError';
@@ -45,12 +53,16 @@ export class ApiNetworkError extends HiringCenterError {
   constructor(
     method: string,
     path: string,
-    message: string,
+    /** The error codes as the network stack gave them ("ECONNREFUSED", "socket hang up"). */
+    readonly detail: string,
     /** True when the connection failed before the request could be sent (refused, DNS): it surely did nothing. */
     readonly beforeSending: boolean,
+    readonly trouble: NetworkTrouble = 'lost',
+    /** The host the request was for, to name in the message. */
+    readonly host: string = '',
     options?: { cause?: unknown },
   ) {
-    super(method, path, message, options);
+    super(method, path, detail, options);
   }
 }
 

@@ -1,7 +1,15 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { CallScope } from './call-scope.js';
-import { ApiCancelledError, ApiContractError, ApiHttpError, ApiNetworkError, ApiTimeoutError, CallLimitError } from './errors.js';
+import {
+  ApiCancelledError,
+  ApiContractError,
+  ApiHttpError,
+  ApiNetworkError,
+  ApiTimeoutError,
+  CallLimitError,
+  type NetworkTrouble,
+} from './errors.js';
 import type { HttpPool } from './http-pool.js';
 import { LIMITS } from './limits.js';
 import { redact } from './redact.js';
@@ -22,7 +30,18 @@ export interface Outgoing<S extends z.ZodType> {
 }
 
 // Failures while connecting: the request was never sent, so it did nothing.
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+// What each error code says went wrong; codes not listed are a connection that broke ('lost').
+const TROUBLE: Record<string, NetworkTrouble> = {
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns-busy',
+  ECONNREFUSED: 'refused',
+  EHOSTUNREACH: 'refused',
+  ENETUNREACH: 'refused',
+  // https to something that does not speak TLS ("wrong version number").
+  EPROTO: 'tls',
+};
+// Failures while connecting: the request was never sent, so it did nothing.
+const BEFORE_SENDING = new Set<NetworkTrouble>(['dns', 'dns-busy', 'refused', 'tls']);
 
 /**
  * One attempt: send, read the body within the call's byte bounds, and turn
@@ -72,8 +91,10 @@ export async function attempt<S extends z.ZodType>(
     if (error instanceof ApiContractError || error instanceof CallLimitError) throw error;
     if (callerSignal?.aborted) throw new ApiCancelledError(method, label, 'cancelled by the client', { cause: error });
     if (timedOut) throw new ApiTimeoutError(method, label, timeoutMs);
-    const { description, beforeSending } = describeNetworkError(error);
-    throw new ApiNetworkError(method, label, redact(description, secrets), beforeSending, { cause: error });
+    const { description, trouble } = describeNetworkError(error);
+    throw new ApiNetworkError(method, label, redact(description, secrets), BEFORE_SENDING.has(trouble), trouble, pool.host, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', cancel);
@@ -165,15 +186,17 @@ function parseErrorBody(text: string, secrets: readonly string[]): { code?: stri
   };
 }
 
-function describeNetworkError(error: unknown): { description: string; beforeSending: boolean } {
+function describeNetworkError(error: unknown): { description: string; trouble: NetworkTrouble } {
   const parts: string[] = [];
-  let beforeSending = false;
+  let trouble: NetworkTrouble = 'lost';
   let current: unknown = error;
   for (let depth = 0; current instanceof Error && depth < 3; depth++) {
     const code = (current as NodeJS.ErrnoException).code;
-    if (code && CONNECT_FAILURES.has(code)) beforeSending = true;
+    if (code && TROUBLE[code]) trouble = TROUBLE[code];
+    // Certificate and handshake failures: "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "ERR_SSL_…", "DEPTH_ZERO_SELF_SIGNED_CERT"…
+    else if (code && /CERT|TLS|SSL|UNABLE_TO_(?:GET|VERIFY)/.test(code)) trouble = 'tls';
     parts.push(code ? `${code}` : current.message);
     current = current.cause;
   }
-  return { description: parts.join(': ') || 'network failure', beforeSending };
+  return { description: parts.join(': ') || 'network failure', trouble };
 }

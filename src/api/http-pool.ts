@@ -17,6 +17,8 @@ export interface HttpResponse {
 }
 
 export interface HttpPool {
+  /** The host requests go to, for messages. */
+  host: string;
   request(request: HttpRequest): Promise<HttpResponse>;
   /** Closes every socket, aborting requests still in flight. */
   destroy(): void;
@@ -35,6 +37,7 @@ export async function openHttpPool(origin: string, maxSockets: number): Promise<
   const http = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const agent = new http.Agent({ keepAlive: true, maxSockets, keepAliveMsecs: 30_000, scheduling: 'lifo' });
   return {
+    host: url.host,
     request: ({ method, path, headers, body, signal }) =>
       new Promise((resolve, reject) => {
         const request = http.request(

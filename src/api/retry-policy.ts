@@ -28,7 +28,9 @@ const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 export function isRetryable(error: unknown): boolean {
   if (error instanceof ApiHttpError) return RETRYABLE_STATUSES.has(error.status);
-  return error instanceof ApiNetworkError || error instanceof ApiTimeoutError;
+  // An unknown host or a failed TLS handshake fails the same way on every try.
+  if (error instanceof ApiNetworkError) return error.trouble !== 'dns' && error.trouble !== 'tls';
+  return error instanceof ApiTimeoutError;
 }
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: 'final' | 'exhausted' | 'budget' };

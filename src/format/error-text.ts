@@ -104,9 +104,14 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
   const { tool, mutation } = context;
   const outcome = writeOutcome(context);
   if (error instanceof InputError) {
-    const what = error.field ? `Invalid ${error.field} for ${tool}: ` : `Invalid arguments for ${tool}: `;
+    // Problems are either predicates ("must be a number.") or sentences of their own ("\"EST\" is an abbreviation…").
+    const problem = !error.field
+      ? `Invalid arguments for ${tool}: ${error.problem}`
+      : error.problem === 'is required.'
+        ? `Missing ${error.field} for ${tool}.`
+        : `Invalid ${error.field} for ${tool}: ${/^[a-z]/.test(error.problem) ? `it ${error.problem}` : error.problem}`;
     const sent = context.requestsMade ? ' Nothing was changed.' : ' Nothing was sent to HiringCenter.';
-    return report('invalid_argument', `${what}${error.problem}${error.fix ? ` ${error.fix}` : ''}${sent}`, error.field);
+    return report('invalid_argument', `${problem}${error.fix ? ` ${error.fix}` : ''}${sent}`, error.field);
   }
   if (error instanceof MissingApiKeyError) {
     return report(
@@ -169,14 +174,7 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
       'If this keeps happening, check HIRINGCENTER_BASE_URL or raise HIRINGCENTER_TIMEOUT_MS.',
     );
   }
-  if (error instanceof ApiNetworkError) {
-    return transient(
-      'unreachable',
-      `Could not reach HiringCenter (${error.message}; ${attempts(error)}).${outcome}`,
-      context,
-      'Check the network and HIRINGCENTER_BASE_URL.',
-    );
-  }
+  if (error instanceof ApiNetworkError) return networkError(error, context, outcome);
   if (error instanceof ApiContractError) {
     return {
       code: 'bad_response',
@@ -213,6 +211,47 @@ function writeOutcome(context: ErrorContext): string {
   }
 }
 
+/** Says what happened on the way to HiringCenter, names the host, and offers "try again" only where a retry can help. */
+function networkError(error: ApiNetworkError, context: ErrorContext, outcome: string): ErrorReport {
+  const host = error.host || 'HiringCenter';
+  const check = 'HIRINGCENTER_BASE_URL';
+  switch (error.trouble) {
+    case 'dns':
+      return {
+        code: 'unreachable',
+        retryable: false,
+        message: `The host ${host} does not exist (DNS: ${error.detail}).${outcome} Check ${check}: the host name is probably mistyped. Retrying will not help.`,
+      };
+    case 'tls':
+      return {
+        code: 'unreachable',
+        retryable: false,
+        message: `The secure connection to ${host} failed (${error.detail}): its certificate could not be verified.${outcome} Check ${check} (https and the right host); retrying will not help.`,
+      };
+    case 'refused':
+      return transient(
+        'unreachable',
+        `${host} refused the connection (${error.detail}; ${attempts(error)}): nothing answers at that address.${outcome}`,
+        context,
+        `Check ${check} (host and port); if it is right, HiringCenter may be restarting.`,
+      );
+    case 'dns-busy':
+      return transient(
+        'unreachable',
+        `The name ${host} could not be looked up just now (${error.detail}; ${attempts(error)}).${outcome}`,
+        context,
+        'Check the network.',
+      );
+    case 'lost':
+      return transient(
+        'unreachable',
+        `The connection to ${host} broke before HiringCenter answered (${error.detail}; ${attempts(error)}).${outcome}`,
+        context,
+        `If this keeps happening, check the network and ${check}.`,
+      );
+  }
+}
+
 /** A failure worth retrying: what happened, then "try again" unless a write's fate must be checked first, then the hint. */
 function transient(code: 'timeout' | 'unreachable', what: string, context: ErrorContext, hint: string): ErrorReport {
   return { code, retryable: true, message: `${what}${context.outcome === 'unknown' ? '' : ' Try again shortly.'} ${hint}` };
@@ -230,7 +269,8 @@ function attempts(error: HiringCenterError): string {
 
 function httpError(error: ApiHttpError, context: ErrorContext, outcome: string): ErrorReport {
   const { tool, mutation, meetingId, now } = context;
-  const upstream = error.apiMessage ? ` HiringCenter said: ${quote(error.apiMessage)}.` : '';
+  // No period after a quote that ends a sentence already ("…filters.".).
+  const upstream = error.apiMessage ? ` HiringCenter said: ${quote(error.apiMessage)}${/[.!?]$/.test(error.apiMessage) ? '' : '.'}` : '';
   const status = `HTTP ${error.status}`;
   // A refusal changed nothing by itself; an earlier write of the same call may have (said only then).
   const earlier = context.outcome === 'none' || !mutation ? '' : outcome;

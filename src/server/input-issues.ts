@@ -79,7 +79,8 @@ function article(expected: string): string {
 }
 
 function received(message: string): string {
-  return /received (\w+)/.exec(message)?.[1] ?? 'something else';
+  const type = /received (\w+)/.exec(message)?.[1];
+  return type === undefined ? 'something else' : type === 'null' ? 'null' : article(type);
 }
 
 /** The valid name within a small edit distance, for typos like meeting_id or meetingID. */

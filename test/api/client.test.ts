@@ -161,3 +161,29 @@ describe('HiringCenterClient', () => {
     }
   });
 });
+
+describe('network failures say what happened', () => {
+  const clientFor = (baseUrl: string) =>
+    new HiringCenterClient({
+      baseUrl,
+      apiKey: TEST_KEY,
+      timeoutMs: 1_000,
+      callBudgetMs: 5_000,
+      retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 10 },
+      userAgent: 'test',
+    });
+
+  it('a refused connection names the host and is retried', async () => {
+    const nowhere = clientFor('http://127.0.0.1:1/v2');
+    const error = (await caught(nowhere.listMeetings({}))) as ApiNetworkError;
+    expect(error).toMatchObject({ trouble: 'refused', host: '127.0.0.1:1', beforeSending: true, attempts: 3 });
+    await nowhere.close();
+  });
+
+  it('https to a server that does not speak TLS is a TLS failure, and is not retried', async () => {
+    const wrong = clientFor(sandbox.baseUrl.replace('http:', 'https:'));
+    const error = (await caught(wrong.listMeetings({}))) as ApiNetworkError;
+    expect(error).toMatchObject({ trouble: 'tls', attempts: 1 });
+    await wrong.close();
+  });
+});

@@ -98,7 +98,7 @@ describe('the built bin over stdio', () => {
       }
       expect(texts[0]).toMatch(/server error \(HTTP 500, 1 attempt\)/);
       expect(texts[1]).toMatch(/cannot trust.*HTML/);
-      expect(texts[2]).toMatch(/Could not reach HiringCenter/);
+      expect(texts[2]).toMatch(/The connection to 127\.0\.0\.1:\d+ broke before HiringCenter answered/);
       expect(texts[3]).toMatch(/timed out after 1 attempt on GET \/meetings \(each allowed up to 500 ms\)/);
       expect(texts[4]).toMatch(/rejected the API key/);
       // Hostile arguments: deep nesting, a huge string, path tricks. Each gets an error; nothing crashes.

@@ -55,7 +55,7 @@ describe('describeError', () => {
     const bad = new InputError('meetingDate', 'is odd.', 'Send a date.');
     expect(describeError(bad, write)).toMatchObject({ code: 'invalid_argument', field: 'meetingDate' });
     expect(describeError(bad, write).message).toBe(
-      'Invalid meetingDate for update_meeting: is odd. Send a date. Nothing was sent to HiringCenter.',
+      'Invalid meetingDate for update_meeting: it is odd. Send a date. Nothing was sent to HiringCenter.',
     );
     expect(describeError(bad, { ...write, requestsMade: 1 }).message).toMatch(/Nothing was changed\.$/);
   });
@@ -65,5 +65,41 @@ describe('describeError', () => {
     expect(isExpectedFailure(new ApiHttpError('GET', '/m', 404, undefined, undefined, undefined))).toBe(true);
     expect(isExpectedFailure(new ApiHttpError('GET', '/m', 503, undefined, undefined, undefined))).toBe(false);
     expect(isExpectedFailure(new ApiNetworkError('GET', '/m', 'ECONNRESET', false))).toBe(false);
+  });
+});
+
+describe('network failures in words', () => {
+  const network = (trouble: 'dns' | 'dns-busy' | 'refused' | 'tls' | 'lost', code: string) =>
+    describeError(new ApiNetworkError('GET', '/meetings', code, true, trouble, 'api.example.test'), read);
+
+  it.each([
+    [
+      'dns',
+      'ENOTFOUND',
+      /^The host api\.example\.test does not exist \(DNS: ENOTFOUND\)\. Check HIRINGCENTER_BASE_URL: the host name is probably mistyped\. Retrying will not help\.$/,
+      false,
+    ],
+    [
+      'tls',
+      'CERT_HAS_EXPIRED',
+      /^The secure connection to api\.example\.test failed \(CERT_HAS_EXPIRED\).*Check HIRINGCENTER_BASE_URL \(https and the right host\); retrying will not help\.$/,
+      false,
+    ],
+    [
+      'refused',
+      'ECONNREFUSED',
+      /^api\.example\.test refused the connection \(ECONNREFUSED; 1 attempt\).*Try again shortly\. Check HIRINGCENTER_BASE_URL \(host and port\)/,
+      true,
+    ],
+    [
+      'lost',
+      'ECONNRESET',
+      /^The connection to api\.example\.test broke before HiringCenter answered \(ECONNRESET; 1 attempt\)\. Try again shortly\./,
+      true,
+    ],
+  ] as const)('%s (%s)', (trouble, code, message, retryable) => {
+    const described = network(trouble, code);
+    expect(described.message).toMatch(message);
+    expect(described.retryable).toBe(retryable);
   });
 });

@@ -34,7 +34,7 @@ function createArgs(slot: number): Record<string, unknown> {
 }
 
 // An error an agent should answer by repeating the same call: the server says the change may not have landed, or to try again.
-const TRANSIENT = /may have been applied|try again|timed out|Could not reach|cannot trust/i;
+const TRANSIENT = /may have been applied|try again|timed out|cannot trust/i;
 
 /**
  * Plays `ops` through the MCP server like an agent: every call that fails

@@ -44,7 +44,7 @@ describe('tolerant input, strict meaning', () => {
   });
 
   it.each([
-    [{ limit: 'fifty' }, /Invalid limit.*must be a number, not string.*whole number from 1 to 200/],
+    [{ limit: 'fifty' }, /Invalid limit.*must be a number, not a string.*whole number from 1 to 200/],
     [{ limit: '5.5' }, /Invalid limit/],
     [{ meetingID: 'x' }, /meetingID.*not an argument.*Did you mean "meetingId"/, 'get_meeting'],
     [{ meeting_id: 'x' }, /Did you mean "meetingId"/, 'get_meeting'],

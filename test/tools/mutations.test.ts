@@ -82,8 +82,8 @@ describe('create_meeting', () => {
     [{ meetingDate: '2025-03-09T02:30' }, 'meetingDate', /does not exist in America\/New_York.*"2025-03-09T01:59".*"2025-03-09T03:00"/],
     [{ timeZone: 'Mars/Base' }, 'timeZone', /not a known IANA time zone/],
     [{ meetingDate: 'tomorrow at 10' }, 'meetingDate', /not a date this server understands/],
-    [{ prospectId: undefined }, 'prospectId', /is required/],
-    [{ prospectId: 42 }, 'prospectId', /must be a string, not number/],
+    [{ prospectId: undefined }, 'prospectId', /^Missing prospectId for create_meeting\. Send the prospect/],
+    [{ prospectId: 42 }, 'prospectId', /must be a string, not a number/],
     [{ notes: 'x'.repeat(10_001) }, 'notes', /longer than 10000 characters/],
     [{ meetingType: '' }, 'meetingType', /must not be empty/],
     [{ meetingDate: true }, 'meetingDate', /number \(epoch ms\) or a string/],
@@ -92,7 +92,7 @@ describe('create_meeting', () => {
     const before = h.sandbox.requests.length;
     const result = await h.call('create_meeting', { ...base, meetingDate: '2025-03-10T10:00', ...change });
     expect(result.isError).toBe(true);
-    expect(result.text).toContain(`Invalid ${field} for create_meeting`);
+    expect(result.text).toMatch(new RegExp(`^(?:Invalid|Missing) ${field} for create_meeting`));
     expect(result.text).toMatch(message);
     expect(result.text).not.toMatch(/\bat \w+ \(|ZodError|"code":/); // no stack traces, no zod JSON
     expect(h.sandbox.requests.length).toBe(before);

@@ -42,7 +42,7 @@ rows.push({
   name: 'get_meeting',
   raw: await rawGet(`/meetings/${sample.id}`),
   text: (await h.call('get_meeting', { meetingId: sample.id })).text,
-  target: 0.45,
+  // Its target is against the floor below (labels kept), not a share of the raw JSON.
 });
 
 const created = await h.call('create_meeting', {
@@ -85,7 +85,7 @@ for (const row of rows) {
   const ok = row.target === undefined || text / raw <= row.target;
   failed ||= !ok;
   table.push(
-    `| ${row.name} | ${raw} | ${tokens(JSON.stringify(parsed, null, 2))} (${pct(tokens(JSON.stringify(parsed, null, 2)), raw)}) | ${tokens(toToon(parsed as never))} (${pct(tokens(toToon(parsed as never)), raw)}) | ${text} | **${pct(text, raw, 1)}** | ≤ ${pct(row.target ?? 1, 1)} ${ok ? '✓' : '✗'} |`,
+    `| ${row.name} | ${raw} | ${tokens(JSON.stringify(parsed, null, 2))} (${pct(tokens(JSON.stringify(parsed, null, 2)), raw)}) | ${tokens(toToon(parsed as never))} (${pct(tokens(toToon(parsed as never)), raw)}) | ${text} | **${pct(text, raw, 1)}** | ${row.target === undefined ? 'see below' : `≤ ${pct(row.target, 1)} ${ok ? '✓' : '✗'}`} |`,
   );
 }
 
@@ -108,6 +108,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 ratios.sort((a, b) => a - b);
 const medianGet = median(ratios);
 const sampleFloor = tokens(bareFields(sample)) / tokens(rows.find((r) => r.name === 'get_meeting')!.raw);
+// get_meeting keeps its labels (two unlabelled 32-hex ids side by side are what a model swaps): its target
+// is to stay within 1.25x of the unlabelled floor, median over every seeded meeting.
+const overFloor = medianGet / median(floors);
+const getOk = overFloor <= 1.25;
+failed ||= !getOk;
 
 // Tool definitions as hosts hand them to a model: output schemas are for programs.
 const { tools } = await h.client.listTools();
@@ -131,6 +136,7 @@ console.log(
 console.log(
   `Floor for get_meeting (its required fields, unlabelled, space-separated): ${pct(sampleFloor, 1, 1)} for the meeting above, median ${pct(median(floors), 1, 1)}, worst ${pct(Math.max(...floors), 1, 1)}.`,
 );
+console.log(`get_meeting median / floor median = ${overFloor.toFixed(3)}× (target ≤ 1.25×) ${getOk ? '✓' : '✗'}`);
 console.log(`\n| tools/list | tokens | target |\n|---|---:|---|`);
 console.log(
   `| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`,

@@ -53,8 +53,11 @@ const englishOnlyZod = {
   },
 };
 
-// Minified: less to read and parse at every start (the bin is what users run, not what they debug).
-const bin = { ...common, minify: true, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` }, plugins: [englishOnlyZod] };
+// Minified: less to read and parse at every start (the bin is what users run, not what they debug). No Node flags
+// in the shebang: a heap-size flag costs ~7-10 ms of every Node start, ours and the minimal SDK server's alike
+// (docs/performance.md); Claude Desktop's bundle passes one, where start-up time matters less than memory.
+const shebang = '#!/usr/bin/env node';
+const bin = { ...common, minify: true, banner: { js: `${shebang}\n${common.banner.js}` }, plugins: [englishOnlyZod] };
 await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog, englishOnlyZod] });
 
 // Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.

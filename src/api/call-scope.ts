@@ -27,6 +27,8 @@ export class CallScope {
   private heldBytes = 0;
   private requests = 0;
   private writes: WriteOutcome = 'none';
+  /** Whether an answer of this call contained a secret (an API that echoes the key): its answer is then redacted deep. */
+  secretSeen = false;
 
   constructor(
     budgetMs: number,

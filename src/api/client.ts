@@ -38,7 +38,7 @@ export interface ClientStats {
 }
 
 /**
- * Typed HTTP client for the HiringCenter meetings API (docs/api.md). One
+ * Typed HTTP client for the HiringCenter meetings API (docs/hiringcenter-api.md). One
  * keep-alive pool for the process; every failure becomes one of the errors in
  * ./errors.ts; every bound on what the API can make it do is in ./limits.ts.
  */

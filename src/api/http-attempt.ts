@@ -99,6 +99,8 @@ export async function attempt<S extends z.ZodType>(
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', cancel);
   }
+  // One search per body, so answers — nearly all — that carry no secret skip the deep redaction walk.
+  if (secrets.some((secret) => secret.length >= 4 && text.includes(secret))) call.secretSeen = true;
   try {
     if (status < 200 || status > 299) {
       const { code, message } = parseErrorBody(text, secrets);
@@ -131,8 +133,10 @@ function parseAnswer<S extends z.ZodType>(text: string, status: number, schema: 
  * Reads a body up to LIMITS.responseBytes, reporting its bytes to `hold`
  * before keeping them: a declared length at once (so a body too large for the
  * call is refused before a byte is read), an undeclared one chunk by chunk.
+ * Plain 'data'/'end' events: a stream's async iterator allocates several
+ * objects per chunk, on every call (npm run bench, peak memory).
  */
-async function readBounded(
+function readBounded(
   body: Readable,
   contentLength: string | undefined,
   hold: (bytes: number) => void,
@@ -142,25 +146,41 @@ async function readBounded(
   const tooLarge = () => new ApiContractError(method, label, `response larger than ${LIMITS.responseBytes / 1024 / 1024} MiB`);
   const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
   const known = Number.isSafeInteger(declared) && declared >= 0;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    if (known) {
-      if (declared > LIMITS.responseBytes) throw tooLarge();
-      hold(declared);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const fail = (error: unknown) => {
+      body.destroy();
+      reject(error);
+    };
+    try {
+      if (known) {
+        if (declared > LIMITS.responseBytes) throw tooLarge();
+        hold(declared);
+      }
+    } catch (error) {
+      fail(error);
+      return;
     }
-    for await (const chunk of body) {
-      const buffer = chunk as Buffer;
-      size += buffer.length;
-      if (size > LIMITS.responseBytes || (known && size > declared)) throw tooLarge();
-      if (!known) hold(buffer.length);
-      chunks.push(buffer);
-    }
-  } catch (error) {
-    body.destroy();
-    throw error;
-  }
-  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8');
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      try {
+        if (size > LIMITS.responseBytes || (known && size > declared)) throw tooLarge();
+        if (!known) hold(chunk.length);
+      } catch (error) {
+        body.removeAllListeners('data');
+        fail(error);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8')));
+    body.once('error', reject);
+    // An aborted request (timeout, cancellation) closes the body without 'end'.
+    body.once('close', () => {
+      if (!body.readableEnded) reject(new Error('aborted'));
+    });
+  });
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -36,12 +36,14 @@ export async function openHttpPool(origin: string, maxSockets: number): Promise<
   const url = new URL(origin);
   const http = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const agent = new http.Agent({ keepAlive: true, maxSockets, keepAliveMsecs: 30_000, scheduling: 'lifo' });
+  // An IPv6 literal comes bracketed in a URL ("[::1]") and bare in a request.
+  const hostname = url.hostname.replace(/^\[|\]$/g, '');
   return {
     host: url.host,
     request: ({ method, path, headers, body, signal }) =>
       new Promise((resolve, reject) => {
         const request = http.request(
-          { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, method, path, headers, agent, signal },
+          { protocol: url.protocol, hostname, port: url.port, method, path, headers, agent, signal },
           (response) => resolve({ statusCode: response.statusCode ?? 0, headers: response.headers, body: response }),
         );
         request.once('error', reject);

@@ -7,7 +7,9 @@ const REDACTED = '[redacted]';
  * could leave most of a key where the whole one would have been caught.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  return removeSecrets(text, secrets).replace(/(Bearer\s+)[^\s"',;]+/gi, `$1${REDACTED}`);
+  const out = removeSecrets(text, secrets);
+  // Every answer passes here: text without a "Bearer" is returned as it is, not copied.
+  return /Bearer\s/i.test(out) ? out.replace(/(Bearer\s+)[^\s"',;]+/gi, `$1${REDACTED}`) : out;
 }
 
 /**
@@ -48,7 +50,7 @@ function walk(value: unknown, secrets: readonly string[]): unknown {
 function removeSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return out;
 }

@@ -15,7 +15,7 @@ export function sameMeetingId(a: string, b: string): boolean {
 }
 
 /**
- * The meeting object of the contract (docs/api.md). Loose: the contract says
+ * The meeting object of the contract (docs/hiringcenter-api.md). Loose: the contract says
  * responses may carry fields we do not know yet, and dropping them would make
  * structuredContent lossy.
  */

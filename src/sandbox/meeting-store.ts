@@ -27,7 +27,7 @@ const CREATE_FIELDS = ['prospectId', 'meetingDate', 'timeZone', 'meetingType', '
 const UPDATE_FIELDS = ['userId', 'meetingDate', 'timeZone', 'meetingType', 'ownerId', 'location', 'notes'];
 
 /**
- * The Meetings resource (docs/api.md), in memory. Where the
+ * The Meetings resource (docs/hiringcenter-api.md), in memory. Where the
  * contract is silent the emulator picks one reading and says so here:
  * - meetingDateAfter is inclusive, meetingDateBefore exclusive (windows tile);
  * - list order is meetingDate descending, then id ascending for equal dates;

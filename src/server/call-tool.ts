@@ -53,7 +53,10 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
       progress: progressReporter(extra),
       confirm: deps.confirmer(call, extra.signal),
     });
-    return success(answer, deps.secrets);
+    // Only an answer built from something that held a secret — the API's bodies, or the call's own arguments — can show one.
+    const args = JSON.stringify(request.params.arguments ?? {});
+    const mayHoldSecret = call.secretSeen || deps.secrets.some((secret) => args.includes(secret));
+    return success(answer, deps.secrets, mayHoldSecret);
   } catch (error) {
     return failure(
       mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),
@@ -92,11 +95,9 @@ function progressReporter(extra: Extra): Progress | undefined {
 }
 
 /** The API's answers are shown as they came, so whatever the API echoed — the key included — is removed here. */
-function success(answer: ToolAnswer<unknown>, secrets: readonly string[]): CallToolResult {
-  return {
-    content: [{ type: 'text', text: redact(answer.text, secrets) }],
-    structuredContent: redactDeep(answer.structured, secrets) as Record<string, unknown>,
-  };
+function success(answer: ToolAnswer<unknown>, secrets: readonly string[], mayHoldSecret: boolean): CallToolResult {
+  const structured = mayHoldSecret ? redactDeep(answer.structured, secrets) : answer.structured;
+  return { content: [{ type: 'text', text: redact(answer.text, secrets) }], structuredContent: structured as Record<string, unknown> };
 }
 
 /** Any failure as words and a code; expected ones (bad input, 4xx) are the model's to handle, the rest worth a line on stderr. */

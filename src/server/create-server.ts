@@ -61,7 +61,9 @@ export function createServer(deps: ServerDeps): Server {
     confirmer,
   };
   handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }));
-  handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps));
+  // The SDK's Server validates every tools/call against CallToolRequestSchema itself (answering -32602), so it is not
+  // parsed a second time here: zod parsing is the largest allocation per call. test/hardening/stdio-protocol checks -32602.
+  handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps), { validatedBySdk: true });
   return server;
 }
 
@@ -75,12 +77,14 @@ function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, R>(
   server: Server,
   schema: S,
   handler: (request: z.output<S>, extra: Extra) => R | Promise<R>,
+  options: { validatedBySdk?: boolean } = {},
 ): void {
   const method = schema.shape.method.value;
   server.setRequestHandler(z.looseObject({ method: z.literal(method) }), (request, extra) => {
     if (!server.getClientVersion()) {
       throw new McpError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
     }
+    if (options.validatedBySdk) return handler(request as z.output<S>, extra) as never;
     const parsed = schema.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

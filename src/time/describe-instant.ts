@@ -17,6 +17,27 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * several times faster than formatting each instant with Intl or Temporal.
  */
 export function describeInstant(epochMs: number, timeZone: string): LocalTime {
+  // Lists show the same meetings again and again (the model pages back and forth, rereads a week): each is
+  // described once. Keyed by zone, then instant, so a lookup allocates nothing.
+  const cached = describedByZone.get(timeZone)?.get(epochMs);
+  if (cached) return cached;
+  const local = computeLocalTime(epochMs, timeZone);
+  if (describedCount >= MAX_DESCRIBED) {
+    describedByZone.clear();
+    describedCount = 0;
+  }
+  let described = describedByZone.get(timeZone);
+  if (!described) describedByZone.set(timeZone, (described = new Map()));
+  described.set(epochMs, local);
+  describedCount += 1;
+  return local;
+}
+
+const describedByZone = new Map<string, Map<number, LocalTime>>();
+let describedCount = 0;
+const MAX_DESCRIBED = 20_000;
+
+function computeLocalTime(epochMs: number, timeZone: string): LocalTime {
   const offsetMinutes = utcOffsetMinutes(epochMs, timeZone);
   const local = new Date(epochMs + offsetMinutes * 60_000);
   let time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
@@ -26,13 +47,13 @@ export function describeInstant(epochMs: number, timeZone: string): LocalTime {
   if (ms) time += `.${pad(ms, 3)}`;
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  return {
+  return Object.freeze({
     date: `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
     weekday: WEEKDAYS[local.getUTCDay()]!,
     time,
     offset: `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
     timeZone,
-  };
+  });
 }
 
 // Years 0001-9999, a day inside at each end so no offset can carry a date past them.
@@ -66,18 +87,25 @@ export function shortOffset(offset: string): string {
 
 const DAY = 86_400_000;
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-// Per zone and UTC day: the offset if it holds all day, NaN on a day the zone changes offset.
-const dayOffsets = new Map<string, number>();
+// Per zone, then UTC day: the offset if it holds all day, NaN on a day the zone changes offset.
+const dayOffsets = new Map<string, Map<number, number>>();
+let dayOffsetCount = 0;
 
 function utcOffsetMinutes(epochMs: number, timeZone: string): number {
   const dayStart = Math.floor(epochMs / DAY) * DAY;
-  const key = `${timeZone} ${dayStart}`;
-  let offset = dayOffsets.get(key);
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  let offset = days.get(dayStart);
   if (offset === undefined) {
     const start = offsetAt(dayStart, timeZone);
     offset = start === offsetAt(dayStart + DAY - 1, timeZone) ? start : Number.NaN;
-    if (dayOffsets.size > 50_000) dayOffsets.clear();
-    dayOffsets.set(key, offset);
+    if (dayOffsetCount >= 50_000) {
+      dayOffsets.clear();
+      dayOffsetCount = 0;
+      dayOffsets.set(timeZone, (days = new Map()));
+    }
+    days.set(dayStart, offset);
+    dayOffsetCount += 1;
   }
   return Number.isNaN(offset) ? offsetAt(epochMs, timeZone) : offset;
 }

@@ -12,7 +12,7 @@ const MCPB = join('node_modules', '@anthropic-ai', 'mcpb', 'dist', 'cli', 'cli.j
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
   version: string;
   tools: { name: string; description: string }[];
-  server: { mcp_config: { env: Record<string, string> } };
+  server: { mcp_config: { args: string[]; env: Record<string, string> } };
   user_config: Record<string, { sensitive?: boolean; required?: boolean; type: string }>;
 };
 const work = mkdtempSync(join(tmpdir(), 'hcmcp-mcpb-'));
@@ -39,6 +39,8 @@ describe('Claude Desktop bundle (MCPB)', () => {
     expect(manifest.tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
     expect(manifest.user_config.api_key).toMatchObject({ type: 'string', sensitive: true, required: true });
     expect(manifest.user_config.read_only).toMatchObject({ type: 'boolean' });
+    // Claude Desktop starts the bundle with a small young generation: ~25 MiB less memory (docs/performance.md).
+    expect(manifest.server.mcp_config.args).toEqual(['--max-semi-space-size=1', '${__dirname}/server/index.js']);
     expect(Object.keys(manifest.server.mcp_config.env).sort()).toEqual([
       'HIRINGCENTER_API_KEY',
       'HIRINGCENTER_BASE_URL',

@@ -60,6 +60,15 @@ describe('an API that echoes the key', () => {
     expectNoKey(preview.text);
   });
 
+  it("in the call's own arguments echoed back (a dry run's changes)", async () => {
+    const meeting = fakeMeeting();
+    suite.fake.answer(() => ({ body: { success: true, item: meeting } }));
+    const preview = await suite.server.call('update_meeting', { meetingId: meeting.id, notes: `pasted ${KEY}`, dryRun: true });
+    expect(preview.isError, preview.text).toBe(false);
+    expectNoKey(preview.text);
+    expectNoKey(JSON.stringify(preview.structured));
+  });
+
   it('in an error body, where the key straddles the point the message is cut at', async () => {
     for (let at = 470; at <= 500; at += 5) {
       suite.fake.answer(() => ({

@@ -6,6 +6,7 @@ import { getEncoding } from 'js-tiktoken';
 import type { Meeting } from '../src/api/schemas.js';
 import { describeInstant, formatLocalTime } from '../src/time/describe-instant.js';
 import { FIXED_NOW, TEST_KEY, startHarness } from '../test/helpers/harness.js';
+import { toolsAsModelSees } from '../test/helpers/model-view.js';
 
 const tokenizer = getEncoding('o200k_base');
 const tokens = (text: string) => tokenizer.encode(text).length;
@@ -114,16 +115,8 @@ const overFloor = medianGet / median(floors);
 const getOk = overFloor <= 1.25;
 failed ||= !getOk;
 
-// Tool definitions as hosts hand them to a model: output schemas are for programs.
 const { tools } = await h.client.listTools();
-const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({
-  name,
-  title,
-  description,
-  inputSchema,
-  annotations,
-}));
-const definitionTokens = tokens(JSON.stringify(forModel));
+const definitionTokens = tokens(JSON.stringify(toolsAsModelSees(tools)));
 const withOutput = tokens(JSON.stringify(tools));
 const definitionsOk = definitionTokens <= 1500;
 failed ||= !definitionsOk;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HiringCenterClient } from '../../src/api/client.js';
+import { type HiringCenterClient } from '../../src/api/client.js';
 import { ApiContractError, ApiHttpError, ApiNetworkError, ApiTimeoutError, MissingApiKeyError } from '../../src/api/errors.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { caught, SAMPLE_CREATE_BODY } from '../helpers/fixtures.js';
-import { FIXED_NOW, TEST_KEY } from '../helpers/harness.js';
+import { FIXED_NOW, TEST_KEY, testClient } from '../helpers/harness.js';
 
 let sandbox: SandboxApi;
 let client: HiringCenterClient;
@@ -14,14 +14,7 @@ const createBody = SAMPLE_CREATE_BODY;
 beforeAll(async () => {
   sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
   seedMeetings(sandbox.store, { now: FIXED_NOW, count: 10 });
-  client = new HiringCenterClient({
-    baseUrl: sandbox.baseUrl,
-    apiKey: TEST_KEY,
-    timeoutMs: 1_000,
-    callBudgetMs: 5_000,
-    retry: { maxRetries: 0 },
-    userAgent: 'test',
-  });
+  client = testClient(sandbox.baseUrl);
 });
 afterAll(async () => {
   await client.close();
@@ -64,14 +57,7 @@ describe('HiringCenterClient', () => {
   });
 
   it('refuses to send anything without a key', async () => {
-    const keyless = new HiringCenterClient({
-      baseUrl: sandbox.baseUrl,
-      apiKey: undefined,
-      timeoutMs: 1_000,
-      callBudgetMs: 5_000,
-      retry: { maxRetries: 0 },
-      userAgent: 'test',
-    });
+    const keyless = testClient(sandbox.baseUrl, { apiKey: undefined });
     const before = sandbox.requests.length;
     expect(await caught(keyless.listMeetings({}))).toBeInstanceOf(MissingApiKeyError);
     expect(sandbox.requests.length).toBe(before);
@@ -139,14 +125,7 @@ describe('HiringCenterClient', () => {
   it('reports a dropped connection and a refused one as network errors', async () => {
     sandbox.faults.push({ drop: 'before' });
     expect(await caught(client.listMeetings({}))).toBeInstanceOf(ApiNetworkError);
-    const nowhere = new HiringCenterClient({
-      baseUrl: 'http://127.0.0.1:1/v2',
-      apiKey: TEST_KEY,
-      timeoutMs: 1_000,
-      callBudgetMs: 5_000,
-      retry: { maxRetries: 0 },
-      userAgent: 'test',
-    });
+    const nowhere = testClient('http://127.0.0.1:1/v2');
     const error = await caught(nowhere.listMeetings({}));
     expect(error).toBeInstanceOf(ApiNetworkError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
@@ -163,15 +142,7 @@ describe('HiringCenterClient', () => {
 });
 
 describe('network failures say what happened', () => {
-  const clientFor = (baseUrl: string) =>
-    new HiringCenterClient({
-      baseUrl,
-      apiKey: TEST_KEY,
-      timeoutMs: 1_000,
-      callBudgetMs: 5_000,
-      retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 10 },
-      userAgent: 'test',
-    });
+  const clientFor = (baseUrl: string) => testClient(baseUrl, { retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 10 } });
 
   it('a refused connection names the host and is retried', async () => {
     const nowhere = clientFor('http://127.0.0.1:1/v2');

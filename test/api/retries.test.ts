@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HiringCenterClient } from '../../src/api/client.js';
+import { type HiringCenterClient } from '../../src/api/client.js';
 import { ApiHttpError, ApiNetworkError, ApiTimeoutError } from '../../src/api/errors.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { caught, SAMPLE_CREATE_BODY } from '../helpers/fixtures.js';
-import { FIXED_NOW, TEST_KEY } from '../helpers/harness.js';
+import { FIXED_NOW, TEST_KEY, testClient } from '../helpers/harness.js';
 
 let sandbox: SandboxApi;
 let client: HiringCenterClient;
@@ -12,14 +12,7 @@ const body = SAMPLE_CREATE_BODY;
 
 beforeAll(async () => {
   sandbox = await startSandboxApi({ apiKey: TEST_KEY, now: () => FIXED_NOW });
-  client = new HiringCenterClient({
-    baseUrl: sandbox.baseUrl,
-    apiKey: TEST_KEY,
-    timeoutMs: 300,
-    callBudgetMs: 5_000,
-    retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20 },
-    userAgent: 'test',
-  });
+  client = testClient(sandbox.baseUrl, { timeoutMs: 300, retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20 } });
 });
 afterAll(async () => {
   await client.close();
@@ -92,14 +85,7 @@ describe('retries', () => {
   });
 
   it('reports a dead API as a network error after every attempt', async () => {
-    const dead = new HiringCenterClient({
-      baseUrl: 'http://127.0.0.1:1/v2',
-      apiKey: TEST_KEY,
-      timeoutMs: 300,
-      callBudgetMs: 5_000,
-      retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 10 },
-      userAgent: 'test',
-    });
+    const dead = testClient('http://127.0.0.1:1/v2', { timeoutMs: 300, retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 10 } });
     const error = await caught(dead.listMeetings({}));
     expect(error).toBeInstanceOf(ApiNetworkError);
     expect((error as ApiNetworkError).attempts).toBe(3);
@@ -107,13 +93,10 @@ describe('retries', () => {
   });
 
   it('keeps a whole call inside its budget', async () => {
-    const slow = new HiringCenterClient({
-      baseUrl: sandbox.baseUrl,
-      apiKey: TEST_KEY,
+    const slow = testClient(sandbox.baseUrl, {
       timeoutMs: 10_000,
       callBudgetMs: 700,
       retry: { maxRetries: 5, baseDelayMs: 5, maxDelayMs: 10 },
-      userAgent: 'test',
     });
     sandbox.faults.push({ delayMs: 2_000 }, { delayMs: 2_000 });
     const error = await caught(slow.listMeetings({}));

@@ -6,6 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allTools } from '../../src/tools/index.js';
+import { dayInTwoMonths, phoneCallLike } from '../helpers/fixtures.js';
 import { binEnv } from '../helpers/spawn-bin.js';
 
 const MCPB = join('node_modules', '@anthropic-ai', 'mcpb', 'dist', 'cli', 'cli.js');
@@ -73,13 +74,7 @@ describe('Claude Desktop bundle (MCPB)', () => {
       const [first] = (list.structuredContent as { meetings: { id: string; prospectId: string; ownerId: string }[] }).meetings;
       const created = await client.callTool({
         name: 'create_meeting',
-        arguments: {
-          prospectId: first!.prospectId,
-          ownerId: first!.ownerId,
-          meetingType: 'phone',
-          meetingDate: '2027-01-05T10:00',
-          timeZone: 'Europe/Paris',
-        },
+        arguments: phoneCallLike(first!, `${dayInTwoMonths('Europe/Paris')}T10:00`, 'Europe/Paris'),
       });
       const id = (created.structuredContent as { meeting: { id: string } }).meeting.id;
       for (const [name, args] of [

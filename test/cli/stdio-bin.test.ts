@@ -9,11 +9,12 @@ import { seedMeetings } from '../../src/sandbox/seed.js';
 import { describeTools } from '../../src/server/catalog.js';
 import { allTools } from '../../src/tools/index.js';
 import { VERSION } from '../../src/version.js';
+import { dayInTwoMonths, phoneCallLike } from '../helpers/fixtures.js';
 import { BIN, RawSession, binEnv, runBin } from '../helpers/spawn-bin.js';
 
 const KEY = 'hc_live_3f9a0c1d2e7b4a5f8c6d';
 // The bin runs on the real clock, and refuses past dates: the meeting is two months from today, in London.
-const day = Temporal.Now.plainDateISO('Europe/London').add({ months: 2 }).toString();
+const day = dayInTwoMonths('Europe/London');
 const shown = (time: string) =>
   describeMeetingTime(Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime('Europe/London').epochMilliseconds, 'Europe/London');
 
@@ -36,13 +37,7 @@ describe('the built bin over stdio', () => {
 
       const created = await client.callTool({
         name: 'create_meeting',
-        arguments: {
-          prospectId: first!.prospectId,
-          ownerId: first!.ownerId,
-          meetingType: 'phone',
-          meetingDate: `${day}T09:15`,
-          timeZone: 'Europe/London',
-        },
+        arguments: phoneCallLike(first!, `${day}T09:15`, 'Europe/London'),
       });
       expect(text(created)).toMatch(
         new RegExp(

@@ -1,6 +1,7 @@
 import { getEncoding } from 'js-tiktoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_KEY, startHarness, type Harness } from '../helpers/harness.js';
+import { toolsAsModelSees } from '../helpers/model-view.js';
 
 // Guards for the budgets `npm run bench:tokens` reports: a change that bloats what the model reads fails here.
 const tokens = (text: string) => getEncoding('o200k_base').encode(text).length;
@@ -14,14 +15,7 @@ afterAll(() => h.close());
 describe('token budget', () => {
   it('all tool definitions, as hosts give them to a model, fit in 1,500 tokens', async () => {
     const { tools } = await h.client.listTools();
-    const forModel = tools.map(({ name, title, description, inputSchema, annotations }) => ({
-      name,
-      title,
-      description,
-      inputSchema,
-      annotations,
-    }));
-    expect(tokens(JSON.stringify(forModel))).toBeLessThanOrEqual(1500);
+    expect(tokens(JSON.stringify(toolsAsModelSees(tools)))).toBeLessThanOrEqual(1500);
   });
 
   it('a 50-meeting page costs at most 40% of the raw API JSON', async () => {

@@ -1,3 +1,5 @@
+import { Temporal } from 'temporal-polyfill';
+
 /** Who and what a sample meeting is, without its time: tools tests add a meetingDate of their own. */
 export const SAMPLE_MEETING_FIELDS = {
   prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
@@ -17,4 +19,17 @@ export async function caught(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected a rejection');
+}
+
+/**
+ * A day two months from today in `timeZone` ("YYYY-MM-DD"): for tests that run the bin on the real clock,
+ * which refuses meeting dates in the past or more than a year ahead.
+ */
+export function dayInTwoMonths(timeZone: string): string {
+  return Temporal.Now.plainDateISO(timeZone).add({ months: 2 }).toString();
+}
+
+/** create_meeting arguments for another phone call with a listed meeting's prospect and owner. */
+export function phoneCallLike(meeting: { prospectId: string; ownerId: string }, meetingDate: string, timeZone: string) {
+  return { prospectId: meeting.prospectId, ownerId: meeting.ownerId, meetingType: 'phone', meetingDate, timeZone };
 }

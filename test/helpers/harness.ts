@@ -121,6 +121,22 @@ export async function connectServer(baseUrl: string, options: ConnectOptions = {
   };
 }
 
+/** A client for tests of the client itself: the test key, short timeouts, no retries unless asked. */
+export function testClient(
+  baseUrl: string,
+  options: Partial<ConstructorParameters<typeof HiringCenterClient>[0]> = {},
+): HiringCenterClient {
+  return new HiringCenterClient({
+    baseUrl,
+    apiKey: TEST_KEY,
+    timeoutMs: 1_000,
+    callBudgetMs: 5_000,
+    retry: { maxRetries: 0 },
+    userAgent: 'test',
+    ...options,
+  });
+}
+
 /** Requests that reached the emulator after `from` (to prove bad input sent nothing). */
 export function requestsSince(harness: Harness, from: number) {
   return harness.sandbox.requests.slice(from);

@@ -1,12 +1,13 @@
 import { ARGUMENTS, type ArgumentName } from './tools/arguments.js';
 import type { ToolDefinition } from './tools/define-tool.js';
+import { exampleArguments } from './tools/example-call.js';
 
 /**
  * `hiringcenter-mcp call <tool> --help`: the tool's arguments (required
  * first), what each accepts — the same table the schemas and error messages
  * use — and one example call to copy.
  */
-export function toolHelp(tool: ToolDefinition): string {
+export function toolHelp(tool: ToolDefinition, now: number = Date.now()): string {
   const shape = tool.inputSchema.shape;
   const names = Object.keys(shape);
   const required = names.filter((name) => !shape[name]!.safeParse(undefined).success);
@@ -28,7 +29,7 @@ export function toolHelp(tool: ToolDefinition): string {
     ...(optional.length ? optional.map(row) : ['  (none)']),
     '',
     'Example:',
-    `  hiringcenter-mcp call ${tool.name} '${JSON.stringify(tool.example)}'`,
+    `  hiringcenter-mcp call ${tool.name} '${JSON.stringify(exampleArguments(tool, now))}'`,
     '',
   ].join('\n');
 }

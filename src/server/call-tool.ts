@@ -38,7 +38,7 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
   if ('refusal' in found) return failure(found.refusal);
   const { tool } = found;
   const context: ErrorContext = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets, now: deps.now() };
-  const parsed = parseArguments(tool, cleanArguments(tool, request.params.arguments ?? {}));
+  const parsed = parseArguments(tool, cleanArguments(tool, request.params.arguments ?? {}), deps.now());
   if ('error' in parsed) return failure(mapError(parsed.error, context, deps.log));
 
   const meetingId = typeof parsed.input.meetingId === 'string' ? parsed.input.meetingId : undefined;
@@ -81,9 +81,13 @@ function cleanArguments(tool: ToolDefinition, args: Record<string, unknown>): Re
   return normalizeArguments(args, Object.keys(tool.inputSchema.shape));
 }
 
-function parseArguments(tool: ToolDefinition, args: Record<string, unknown>): { input: Record<string, unknown> } | { error: InputError } {
+function parseArguments(
+  tool: ToolDefinition,
+  args: Record<string, unknown>,
+  now: number,
+): { input: Record<string, unknown> } | { error: InputError } {
   const parsed = tool.inputSchema.safeParse(args);
-  return parsed.success ? { input: parsed.data } : { error: inputErrorFromIssues(parsed.error, tool, args) };
+  return parsed.success ? { input: parsed.data } : { error: inputErrorFromIssues(parsed.error, tool, args, now) };
 }
 
 /** MCP progress notifications, when the client asked for them with a progress token. */

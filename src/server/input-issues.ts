@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { InputError } from '../input-error.js';
 import { acceptedForm } from '../tools/arguments.js';
 import type { ToolDefinition } from '../tools/define-tool.js';
+import { exampleArguments } from '../tools/example-call.js';
 
 /**
  * Turns zod's issues into one InputError a model can act on: the field, what
@@ -13,6 +14,7 @@ export function inputErrorFromIssues(
   error: z.ZodError,
   tool: Pick<ToolDefinition, 'name' | 'inputSchema' | 'example'>,
   args: Record<string, unknown>,
+  now: number,
 ): InputError {
   const shape = tool.inputSchema.shape;
   const validNames = Object.keys(shape);
@@ -23,7 +25,7 @@ export function inputErrorFromIssues(
     return new InputError(
       undefined,
       `${missing.join(', ')} are required.`,
-      `Send them all in one call, e.g. ${tool.name} ${JSON.stringify(tool.example)}.`,
+      `Send them all in one call, e.g. ${tool.name} ${JSON.stringify(exampleArguments(tool, now))}.`,
     );
   }
   const issue = unknownName ?? error.issues[0];

@@ -98,4 +98,35 @@ describe('hiringcenter-mcp call', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/one JSON object/);
   });
+
+  it('call <tool> --help lists the arguments, the forms each accepts, and an example that parses', async () => {
+    const result = await runBin(['call', 'create_meeting', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^create_meeting — Schedule meeting\n/);
+    const required = result.stdout.slice(result.stdout.indexOf('Required arguments:'), result.stdout.indexOf('Optional arguments:'));
+    for (const name of ['prospectId', 'ownerId', 'meetingType', 'meetingDate', 'timeZone'])
+      expect(required).toMatch(new RegExp(`\\n  ${name} `));
+    expect(result.stdout).toMatch(/meetingDate +When\. .* Send epoch milliseconds, ISO 8601 with an offset/);
+    expect(result.stdout).toMatch(/Optional arguments:\n(?:.*\n)* {2}confirmDate /);
+    const example = /hiringcenter-mcp call create_meeting '(.+)'/.exec(result.stdout)?.[1];
+    const parsed = JSON.parse(example!) as { timeZone: string; meetingDate: string };
+    expect(parsed.timeZone).toBe('America/New_York');
+    // The example can be run as it is: its date is ahead, not in the past the tool refuses.
+    expect(Date.parse(`${parsed.meetingDate}Z`)).toBeGreaterThan(Date.now());
+    const unknown = await runBin(['call', 'book_meeting', '--help']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown tool "book_meeting"/);
+  });
+
+  it('with --sandbox, a change says on stderr that the next run starts from the sample data again', async () => {
+    const result = await runBin([
+      'call',
+      'delete_meeting',
+      '{"meetingId": "0123456789abcdef0123456789abcdef", "dryRun": true}',
+      '--sandbox',
+    ]);
+    expect(result.stderr).toMatch(/--sandbox starts every run from the same sample meetings; this change is gone when the command ends/);
+    const read = await runBin(['call', 'list_meetings', '{"limit": 1}', '--sandbox']);
+    expect(read.stderr).toBe('');
+  });
 });

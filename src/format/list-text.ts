@@ -1,6 +1,6 @@
 import type { PagingNote } from '../api/meeting-pages.js';
 import type { Meeting } from '../api/schemas.js';
-import { describeInstant, displayProblem, formatLocalTime, isKnownTimeZone, shortOffset } from '../time/describe-instant.js';
+import { describeInstant, displayProblem, formatLocalTime, isKnownTimeZone } from '../time/describe-instant.js';
 import { inert, quote } from './inert-text.js';
 import { creatorToken } from './meeting-text.js';
 import { restOfLine, word } from './text-fields.js';
@@ -32,22 +32,27 @@ export function formatMeetingPage(page: MeetingPageView): string {
   const { meetings, filters = {} } = page;
   // A meeting in a zone nobody knows is shown in UTC, and says so.
   const shownZone = (m: Meeting) => page.displayZone ?? (isKnownTimeZone(m.timeZone) ? m.timeZone : 'UTC');
-  const zones = new Set(meetings.map(shownZone));
-  const pageZone = page.displayZone ?? (zones.size === 1 ? [...zones][0] : undefined);
+  // This runs on every list: one pass gathers what the page shares, without intermediate arrays.
+  let pageZone = page.displayZone;
+  let mixedZones = false;
+  const idValues: string[] = [];
+  const placeValues: string[] = [];
+  for (const m of meetings) {
+    const zone = shownZone(m);
+    if (!page.displayZone) {
+      if (pageZone === undefined) pageZone = zone;
+      else if (pageZone !== zone) mixedZones = true;
+    }
+    if (!filters.ownerId) idValues.push(m.ownerId);
+    if (!filters.prospectId) idValues.push(m.prospectId);
+    if (m.createdBy && m.createdBy !== m.ownerId) idValues.push(m.createdBy);
+    if (m.location != null && m.location.length >= MIN_ALIASED_TEXT) placeValues.push(m.location);
+  }
+  if (mixedZones) pageZone = undefined;
   // Ids and locations each have their own stand-ins ("@1", "#1"), so a stand-in says what it stands for.
-  const ids = new ValueLegend(
-    meetings.flatMap((m) => [
-      ...(filters.ownerId ? [] : [m.ownerId]),
-      ...(filters.prospectId ? [] : [m.prospectId]),
-      ...(m.createdBy && m.createdBy !== m.ownerId ? [m.createdBy] : []),
-    ]),
-    '@',
-  );
-  const places = new ValueLegend(
-    meetings.flatMap((m) => (m.location != null && m.location.length >= MIN_ALIASED_TEXT ? [m.location] : [])),
-    '#',
-  );
-  const used = { inlineDate: false, ownZone: false, badZone: false, badDate: false, noLocation: false };
+  const ids = new ValueLegend(idValues, '@');
+  const places = new ValueLegend(placeValues, '#');
+  const used = { inlineDate: false, ownZone: false, badZone: false, badDate: false, noLocation: false, creator: false, review: false };
 
   // Day lines only ever go back in time, so each date heads one block: a meeting whose local date is
   // later than the current day line (zones interleave, since meetings are ordered by instant) carries its own date.
@@ -57,47 +62,52 @@ export function formatMeetingPage(page: MeetingPageView): string {
     const zone = shownZone(meeting);
     const known = isKnownTimeZone(meeting.timeZone);
     const local = displayProblem(meeting.meetingDate, zone) ? undefined : describeInstant(meeting.meetingDate, zone);
-    const fields = [word(meeting.id)];
+    let line = word(meeting.id);
     if (!local) {
       used.badDate = true;
-      fields.push(`baddate=${String(meeting.meetingDate)}`);
+      line += ` baddate=${String(meeting.meetingDate)}`;
     } else {
-      const time = `${local.time}${shortOffset(local.offset)}`;
       if (heading === undefined || local.date < heading) {
         heading = local.date;
-        body.push(`${local.date} ${local.weekday}`);
-        fields.push(time);
+        body.push(local.day);
+        line += ` ${local.clock}`;
       } else if (local.date === heading) {
-        fields.push(time);
+        line += ` ${local.clock}`;
       } else {
         used.inlineDate = true;
-        fields.push(`${local.date} ${local.weekday} ${time}`);
+        line += ` ${local.day} ${local.clock}`;
       }
     }
-    if (!pageZone) fields.push(zone);
+    if (!pageZone) line += ` ${zone}`;
     else if (known && meeting.timeZone !== pageZone) {
       used.ownZone = true;
-      fields.push(`zone=${meeting.timeZone}`);
+      line += ` zone=${meeting.timeZone}`;
     }
-    if (!filters.meetingType) fields.push(word(meeting.meetingType));
-    if (!filters.ownerId) fields.push(ids.ref(meeting.ownerId, word));
-    if (!filters.prospectId) fields.push(ids.ref(meeting.prospectId, word));
+    if (!filters.meetingType) line += ` ${word(meeting.meetingType)}`;
+    if (!filters.ownerId) line += ` ${ids.ref(meeting.ownerId, word)}`;
+    if (!filters.prospectId) line += ` ${ids.ref(meeting.prospectId, word)}`;
     // Tagged and only when they say something: most meetings are made by their owner and have no review.
     const creator = creatorToken(meeting, (id) => ids.ref(id, word));
-    if (creator !== 'owner') fields.push(`by=${creator}`);
+    if (creator !== 'owner') {
+      used.creator = true;
+      line += ` by=${creator}`;
+    }
     // Reviews are long-form and rarely what a list is for: flagged here, shown in full by get_meeting.
-    if (meeting.review != null) fields.push('reviewed');
+    if (meeting.review != null) {
+      used.review = true;
+      line += ' reviewed';
+    }
     if (!known) {
       used.badZone = true;
-      fields.push(`badzone=${word(meeting.timeZone)}`);
+      line += ` badzone=${word(meeting.timeZone)}`;
     }
     if (meeting.location == null) used.noLocation = true;
     const location = meeting.location == null ? word(null) : places.ref(meeting.location, word);
-    fields.push(location);
+    line += ` ${location}`;
     // Where the location ends is never a guess: it is "-", a stand-in or a JSON string, or a bare word that " — "
     // separates from the notes. A line without notes ends at the location.
-    if (meeting.notes != null) fields.push(`${endsAsBareWord(location) ? '— ' : ''}${restOfLine(meeting.notes)}`);
-    body.push(fields.join(' '));
+    if (meeting.notes != null) line += ` ${endsAsBareWord(location) ? '— ' : ''}${restOfLine(meeting.notes)}`;
+    body.push(line);
   }
 
   const shown = meetings.length;
@@ -129,8 +139,8 @@ export function formatMeetingPage(page: MeetingPageView): string {
     const conventions = [
       used.inlineDate && 'a time written with its own date is on that date',
       used.ownZone && `zone= the meeting's own zone`,
-      meetings.some((m) => creatorToken(m) !== 'owner') && `by= creator if not the owner (api = API key${apiKeys})`,
-      meetings.some((m) => m.review != null) && '"reviewed" = has a review (get_meeting shows it)',
+      used.creator && `by= creator if not the owner (api = API key${apiKeys})`,
+      used.review && '"reviewed" = has a review (get_meeting shows it)',
       used.noLocation && '"-" = no location',
       standIns && `"${marks.join('="/"')}=" names a repeated ${standIns}, then "${marks.join('"/"')}" alone (calls need the value)`,
       used.badZone && `badzone= the zone HiringCenter gave is not a known IANA zone${page.displayZone ? '' : ' (time shown in UTC)'}`,

@@ -5,6 +5,10 @@ export interface LocalTime {
   time: string; // HH:MM, or HH:MM:SS(.mmm) when not on the minute
   offset: string; // +HH:MM / -HH:MM
   timeZone: string;
+  /** "2025-03-10 Mon": a list's day line. */
+  day: string;
+  /** "10:00-04": time with short offset, as a list line writes it. */
+  clock: string;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
@@ -47,13 +51,10 @@ function computeLocalTime(epochMs: number, timeZone: string): LocalTime {
   if (ms) time += `.${pad(ms, 3)}`;
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  return Object.freeze({
-    date: `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
-    weekday: WEEKDAYS[local.getUTCDay()]!,
-    time,
-    offset: `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
-    timeZone,
-  });
+  const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const weekday = WEEKDAYS[local.getUTCDay()]!;
+  const offset = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return Object.freeze({ date, weekday, time, offset, timeZone, day: `${date} ${weekday}`, clock: `${time}${shortOffset(offset)}` });
 }
 
 // Years 0001-9999, a day inside at each end so no offset can carry a date past them.

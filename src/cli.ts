@@ -11,6 +11,8 @@ import { VERSION } from './version.js';
 
 // Work in flight gets this long to end after stdin closes or SIGTERM.
 const SHUTDOWN_GRACE_MS = 800;
+// Hosted: calls in flight get this long to finish after SIGTERM (a load balancer has stopped sending by then).
+const HTTP_GRACE_MS = 10_000;
 
 /** The bin: config -> (sandbox) -> client -> server -> stdio. The only place that exits the process. */
 async function main(): Promise<void> {
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
 
   const secrets = config.apiKey ? [config.apiKey] : [];
   const log = createLogger({ level: config.logLevel, secrets });
-  const backend = await connectBackend(config, log, command.kind === 'serve');
+  const backend = await connectBackend(config, log, command.kind !== 'call');
+  if (command.kind === 'http') return serveHttp(command, config, backend, tools, log);
   const server = createServer({
     api: backend.api,
     secrets,
@@ -88,6 +91,41 @@ async function main(): Promise<void> {
   await server.connect(transport);
 }
 
+/** `--http`: MCP Streamable HTTP for a team; SIGTERM stops accepting and lets calls in flight finish. */
+async function serveHttp(
+  command: Extract<Config['command'], { kind: 'http' }>,
+  config: Config,
+  backend: { api: HiringCenterClient; sandbox?: SandboxApi; apiKey: string | undefined },
+  tools: ToolSource,
+  log: Logger,
+): Promise<void> {
+  const { startHttpServer } = await import('./server/http-server.js');
+  const hosted = await startHttpServer(command, {
+    api: backend.api,
+    serverKey: backend.apiKey,
+    tools,
+    policy: { readOnly: config.readOnly, allow: config.tools },
+    defaultUserId: config.userId,
+    confirmDeletes: config.confirmDeletes,
+    log,
+  });
+  log.info(
+    `listening on ${hosted.url}${command.token ? ' (clients send HIRINGCENTER_HTTP_TOKEN)' : ' (clients send their HiringCenter API key)'}`,
+  );
+  let stopping = false;
+  const stop = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`stopping (${why}): no new requests, calls in flight get ${HTTP_GRACE_MS / 1000} s`);
+    void hosted
+      .drain(HTTP_GRACE_MS)
+      .then(() => Promise.allSettled([backend.api.destroy(), backend.sandbox?.close()]))
+      .then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
 /** Writes to stdout, resolved once the text has been handed on (or stdout is gone). */
 function writeOut(text: string): Promise<void> {
   return new Promise((resolve) => {
@@ -108,7 +146,11 @@ async function toolSource(): Promise<ToolSource> {
 }
 
 /** The API to talk to: HiringCenter itself, or with --sandbox the built-in emulator on a loopback port. */
-async function connectBackend(config: Config, log: Logger, serving: boolean): Promise<{ api: HiringCenterClient; sandbox?: SandboxApi }> {
+async function connectBackend(
+  config: Config,
+  log: Logger,
+  serving: boolean,
+): Promise<{ api: HiringCenterClient; sandbox?: SandboxApi; apiKey: string | undefined }> {
   let sandbox: SandboxApi | undefined;
   let baseUrl = config.baseUrl;
   let apiKey = config.apiKey;
@@ -122,7 +164,8 @@ async function connectBackend(config: Config, log: Logger, serving: boolean): Pr
     apiKey = sandboxKey;
     (serving ? log.info : log.debug)(`sandbox: ${seeded.length} sample meetings served by the built-in emulator at ${baseUrl}`);
   } else if (!apiKey) {
-    log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
+    if (config.command.kind !== 'http')
+      log.warn('HIRINGCENTER_API_KEY is not set: tools will answer with an error until it is (or start with --sandbox).');
   } else {
     const problem = apiKeyProblem(apiKey);
     if (problem)
@@ -138,7 +181,7 @@ async function connectBackend(config: Config, log: Logger, serving: boolean): Pr
     retry: { maxRetries: config.maxRetries },
     userAgent: `hiringcenter-mcp/${VERSION}`,
   });
-  return { api, sandbox };
+  return { api, sandbox, apiKey };
 }
 
 function describe(value: unknown): string {

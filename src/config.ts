@@ -8,7 +8,9 @@ export type Command =
   /** `hiringcenter-mcp call <tool> [json-args]`: one call, printed as the model would see it. */
   | { kind: 'call'; tool: string; args: string | undefined; json: boolean }
   /** `hiringcenter-mcp call <tool> --help`: that tool's arguments, their accepted forms, an example. */
-  | { kind: 'toolHelp'; tool: string };
+  | { kind: 'toolHelp'; tool: string }
+  /** `hiringcenter-mcp --http`: MCP Streamable HTTP for a team (src/server/http-server.ts). */
+  | { kind: 'http'; host: string; port: number; token: string | undefined; allowedOrigins: string[]; publicUrl: string | undefined };
 
 export interface Config {
   command: Command;
@@ -35,6 +37,10 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_BASE_URL = 'https://api.hiringcenterpro.com/v2';
+export const DEFAULT_HTTP_PORT = 8787;
+export const DEFAULT_HTTP_HOST = '127.0.0.1';
+// A token guessable in practical time would turn a server-held key into an open one.
+const MIN_TOKEN_LENGTH = 32;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 // Well inside the 60 s most MCP clients wait for a tool call.
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
@@ -51,6 +57,9 @@ MCP server for HiringCenter meetings: ${toolNames.join(', ')}.
 
 Flags (each wins over its environment variable):
   --sandbox            serve sample data from the built-in HiringCenter emulator; no API key needed
+  --http               serve MCP Streamable HTTP at /mcp instead of stdio (stateless; for a team)
+  --port N, --host H   where --http listens (HIRINGCENTER_HTTP_PORT, default ${DEFAULT_HTTP_PORT};
+                       HIRINGCENTER_HTTP_HOST, default ${DEFAULT_HTTP_HOST})
   --read-only          offer only list_meetings and get_meeting          (HIRINGCENTER_READ_ONLY=true)
   --tools a,b          offer only these tools                            (HIRINGCENTER_TOOLS)
   --log-level LEVEL    error, warn, info or debug; logs go to stderr     (HIRINGCENTER_LOG_LEVEL, default info)
@@ -69,6 +78,9 @@ Environment:
   HIRINGCENTER_TOOLS             comma-separated allow-list (default: all)
   HIRINGCENTER_LOG_LEVEL         error, warn, info, debug (default info)
   HIRINGCENTER_CONFIRM_DELETES   ask (default: confirm deletes with the user when the client supports it) or never
+  HIRINGCENTER_HTTP_TOKEN        with --http and a key held by the server: the token clients must send instead
+  HIRINGCENTER_ALLOWED_ORIGINS   with --http: comma-separated browser origins allowed to call (default: none)
+  HIRINGCENTER_PUBLIC_URL        with --http: the address clients reach (behind a load balancer)
 
 Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
@@ -89,9 +101,11 @@ export function loadConfig(
   if (confirm !== 'ask' && confirm !== 'never') {
     throw new ConfigError(`HIRINGCENTER_CONFIRM_DELETES must be "ask" or "never" (got "${confirm}").`);
   }
+  const apiKey = nonEmpty(env.HIRINGCENTER_API_KEY);
+  const command = flags.http ? httpCommand(env, flags, apiKey !== undefined || flags.sandbox) : flags.command;
   return {
-    command: flags.command,
-    apiKey: nonEmpty(env.HIRINGCENTER_API_KEY),
+    command,
+    apiKey,
     baseUrl: parseBaseUrl(nonEmpty(env.HIRINGCENTER_BASE_URL) ?? DEFAULT_BASE_URL),
     timeoutMs: parseWhole('HIRINGCENTER_TIMEOUT_MS', env.HIRINGCENTER_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, 100, 600_000),
     callTimeoutMs: parseWhole('HIRINGCENTER_CALL_TIMEOUT_MS', env.HIRINGCENTER_CALL_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, 100, 600_000),
@@ -112,6 +126,9 @@ interface Flags {
   command: Command;
   sandbox: boolean;
   readOnly: boolean;
+  http?: boolean;
+  port?: string;
+  host?: string;
   tools?: string;
   logLevel?: string;
 }
@@ -135,6 +152,9 @@ function parseArgv(argv: readonly string[], toolNames: readonly string[]): Flags
     else if (name === '--tools') flags.tools = value();
     else if (name === '--log-level') flags.logLevel = value();
     else if (name === '--json') json = true;
+    else if (name === '--http') flags.http = true;
+    else if (name === '--port') flags.port = value();
+    else if (name === '--host') flags.host = value();
     else if (name === '--help' || name === '-h') show = 'help';
     else if (name === '--version' || name === '-v') show = 'version';
     else if (name.startsWith('-')) throw new ConfigError(`unknown flag "${name}"; run hiringcenter-mcp --help for the flags.`);
@@ -153,6 +173,48 @@ function parseArgv(argv: readonly string[], toolNames: readonly string[]): Flags
   if (!tool) throw new ConfigError(`call needs a tool name: one of ${toolNames.join(', ')}.`);
   if (extra.length) throw new ConfigError('call takes one JSON argument object; quote it, e.g. \'{"limit": 5}\'.');
   return { ...flags, command: { kind: 'call', tool: checkToolName(tool, 'call', toolNames), args, json } };
+}
+
+/**
+ * Hosted mode. With a key held by the server (HIRINGCENTER_API_KEY, or the sandbox's), every client must present
+ * HIRINGCENTER_HTTP_TOKEN: an endpoint that spends a server-held key for anyone is refused, never a default.
+ */
+function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: Flags, serverHoldsKey: boolean): Command {
+  const token = nonEmpty(env.HIRINGCENTER_HTTP_TOKEN);
+  if (serverHoldsKey && !token) {
+    throw new ConfigError(
+      '--http with a key held by the server (HIRINGCENTER_API_KEY or --sandbox) needs HIRINGCENTER_HTTP_TOKEN, so that only clients with it can spend that key; ' +
+        'set one (e.g. `openssl rand -hex 32`), or unset HIRINGCENTER_API_KEY so each client sends its own key.',
+    );
+  }
+  if (token && token.length < MIN_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `HIRINGCENTER_HTTP_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters; make one with \`openssl rand -hex 32\`.`,
+    );
+  }
+  const publicUrl = nonEmpty(env.HIRINGCENTER_PUBLIC_URL);
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new ConfigError(`HIRINGCENTER_PUBLIC_URL "${publicUrl}" is not a URL.`);
+  const origins = nonEmpty(env.HIRINGCENTER_ALLOWED_ORIGINS);
+  return {
+    kind: 'http',
+    host: flags.host ?? nonEmpty(env.HIRINGCENTER_HTTP_HOST) ?? DEFAULT_HTTP_HOST,
+    port: parseWhole(
+      flags.port !== undefined ? '--port' : 'HIRINGCENTER_HTTP_PORT',
+      flags.port ?? env.HIRINGCENTER_HTTP_PORT,
+      DEFAULT_HTTP_PORT,
+      0,
+      65_535,
+    ),
+    token,
+    allowedOrigins: origins
+      ? origins
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : [],
+    publicUrl,
+  };
 }
 
 function checkToolName(name: string, source: string, toolNames: readonly string[]): string {

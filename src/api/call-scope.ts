@@ -34,6 +34,8 @@ export class CallScope {
     budgetMs: number,
     readonly signal: AbortSignal | undefined,
     private readonly shared: SharedByteBudget,
+    /** The key this call's requests carry, when it is the caller's own (hosted mode: one per request); else the client's. */
+    readonly apiKey?: string,
   ) {
     this.deadline = Date.now() + budgetMs;
   }

@@ -66,9 +66,12 @@ export class HiringCenterClient {
     return this.poolReady;
   }
 
-  /** A scope for one tool call: its cancellation, one deadline for all its requests, its bounds. */
-  startCall(signal?: AbortSignal): CallScope {
-    return new CallScope(this.options.callBudgetMs, signal, this.heldBytes);
+  /**
+   * A scope for one tool call: its cancellation, one deadline for all its requests, its bounds —
+   * and, in hosted mode, the caller's own API key, used for this call's requests only.
+   */
+  startCall(signal?: AbortSignal, apiKey?: string): CallScope {
+    return new CallScope(this.options.callBudgetMs, signal, this.heldBytes, apiKey);
   }
 
   listMeetings(query: MeetingQuery, call?: CallScope): Promise<MeetingList> {
@@ -122,10 +125,12 @@ export class HiringCenterClient {
     scope: CallScope | undefined,
     idempotencyKey?: string,
   ): Promise<z.output<S>> {
-    const { apiKey, timeoutMs, userAgent } = this.options;
-    if (!apiKey) throw new MissingApiKeyError();
-    if (this.keyProblem) throw new InvalidApiKeyError(this.keyProblem);
+    const { timeoutMs, userAgent } = this.options;
     const call = scope ?? this.startCall();
+    const apiKey = call.apiKey ?? this.options.apiKey;
+    if (!apiKey) throw new MissingApiKeyError();
+    const keyProblem = call.apiKey === undefined ? this.keyProblem : apiKeyProblem(call.apiKey);
+    if (keyProblem) throw new InvalidApiKeyError(keyProblem);
     const writing = method !== 'GET';
     // Everything an attempt sends is fixed here, once: every retry is the same request, key included.
     const headers: Record<string, string> = { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'user-agent': userAgent };

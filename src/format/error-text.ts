@@ -29,6 +29,8 @@ export interface ErrorContext {
   prospectId?: string;
   /** Values that must never be shown (the API key). */
   secrets: readonly string[];
+  /** Where the API key came from: HIRINGCENTER_API_KEY, or the request's Authorization header (hosted mode). */
+  keyFrom?: 'config' | 'request';
   /** Epoch ms, to turn Retry-After into a clock time. */
   now: number;
 }
@@ -122,11 +124,15 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
     );
   }
   if (error instanceof InvalidApiKeyError) {
+    const where = context.keyFrom === 'request' ? 'The API key in the Authorization header' : 'HIRINGCENTER_API_KEY';
+    const fix =
+      context.keyFrom === 'request'
+        ? "Copy the key again into the client's configuration."
+        : 'Copy the key again, set it, and restart the server.';
     return report(
       'invalid_api_key',
-      `HIRINGCENTER_API_KEY contains a character that cannot be sent in an HTTP header (${error.problem}); ` +
-        'it was probably pasted with a line break, a space or a typographic quote. Copy the key again, set it, and restart the server. ' +
-        'Retrying will not help. Nothing was sent.',
+      `${where} contains a character that cannot be sent in an HTTP header (${error.problem}); ` +
+        `it was probably pasted with a line break, a space or a typographic quote. ${fix} Retrying will not help. Nothing was sent.`,
     );
   }
   if (error instanceof ApiHttpError) return httpError(error, context, outcome);
@@ -285,7 +291,11 @@ function httpError(error: ApiHttpError, context: ErrorContext, outcome: string):
     case 401:
       return report(
         'unauthorized',
-        `HiringCenter rejected the API key (${status}).${upstream} Check that HIRINGCENTER_API_KEY holds a current key and restart the server. Retrying will not help.${earlier}`,
+        `HiringCenter rejected the API key (${status}).${upstream} ${
+          context.keyFrom === 'request'
+            ? "Check that the client's Authorization header holds a current HiringCenter API key."
+            : 'Check that HIRINGCENTER_API_KEY holds a current key and restart the server.'
+        } Retrying will not help.${earlier}`,
       );
     case 403:
       return report(

@@ -17,6 +17,8 @@ export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 export interface CallToolDeps {
   api: HiringCenterClient;
+  /** The request's own API key (hosted mode), else undefined: the configured key. */
+  credential: string | undefined;
   tools: ToolSource;
   selection: ToolSelection<{ name: string }>;
   secrets: readonly string[];
@@ -37,13 +39,19 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
   const found = await lookUpTool(name, deps);
   if ('refusal' in found) return failure(found.refusal);
   const { tool } = found;
-  const context: ErrorContext = { tool: name, mutation: !tool.annotations.readOnlyHint, secrets: deps.secrets, now: deps.now() };
+  const context: ErrorContext = {
+    tool: name,
+    mutation: !tool.annotations.readOnlyHint,
+    secrets: deps.secrets,
+    now: deps.now(),
+    keyFrom: deps.credential === undefined ? 'config' : 'request',
+  };
   const parsed = parseArguments(tool, cleanArguments(tool, request.params.arguments ?? {}), deps.now());
   if ('error' in parsed) return failure(mapError(parsed.error, context, deps.log));
 
   const meetingId = typeof parsed.input.meetingId === 'string' ? parsed.input.meetingId : undefined;
   const prospectId = typeof parsed.input.prospectId === 'string' ? parsed.input.prospectId : undefined;
-  const call = deps.api.startCall(extra.signal);
+  const call = deps.api.startCall(extra.signal, deps.credential);
   try {
     const answer = await tool.handle(parsed.input, {
       api: deps.api,

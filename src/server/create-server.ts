@@ -15,6 +15,11 @@ export interface ServerDeps {
   api: HiringCenterClient;
   /** Values never to show (the API key). */
   secrets: readonly string[];
+  /**
+   * Hosted mode: the API key the client sent with this request, used for its calls only (and never shown).
+   * Without it, calls use the client's configured key (HIRINGCENTER_API_KEY).
+   */
+  credential?: string;
   defaultUserId?: string;
   tools: ToolSource;
   /** Read-only mode and the allow-list (default: every tool). */
@@ -25,6 +30,8 @@ export interface ServerDeps {
   confirmTimeoutMs?: number;
   now?: () => number;
   log?: Logger;
+  /** Refuse tools/* before initialize (stdio). Stateless HTTP serves each request with a fresh server, so it cannot. */
+  requireInitialize?: boolean;
 }
 
 const INSTRUCTIONS =
@@ -52,6 +59,7 @@ export function createServer(deps: ServerDeps): Server {
   });
   const callDeps = {
     api: deps.api,
+    credential: deps.credential,
     tools: deps.tools,
     selection,
     secrets: deps.secrets,
@@ -60,10 +68,11 @@ export function createServer(deps: ServerDeps): Server {
     log: deps.log ?? silentLogger,
     confirmer,
   };
-  handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }));
+  const guard = { requireInitialize: deps.requireInitialize !== false };
+  handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }), guard);
   // The SDK's Server validates every tools/call against CallToolRequestSchema itself (answering -32602), so it is not
   // parsed a second time here: zod parsing is the largest allocation per call. test/hardening/stdio-protocol checks -32602.
-  handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps), { validatedBySdk: true });
+  handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps), { ...guard, validatedBySdk: true });
   return server;
 }
 
@@ -77,11 +86,11 @@ function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, R>(
   server: Server,
   schema: S,
   handler: (request: z.output<S>, extra: Extra) => R | Promise<R>,
-  options: { validatedBySdk?: boolean } = {},
+  options: { requireInitialize: boolean; validatedBySdk?: boolean },
 ): void {
   const method = schema.shape.method.value;
   server.setRequestHandler(z.looseObject({ method: z.literal(method) }), (request, extra) => {
-    if (!server.getClientVersion()) {
+    if (options.requireInitialize && !server.getClientVersion()) {
       throw new McpError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
     }
     if (options.validatedBySdk) return handler(request as z.output<S>, extra) as never;

@@ -1,0 +1,195 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { HiringCenterClient } from '../api/client.js';
+import type { Logger } from '../log.js';
+import { createServer, type ServerDeps } from './create-server.js';
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  /** Set when the server holds the HiringCenter key: clients then send this token instead of a key. */
+  token: string | undefined;
+  /** Browser origins allowed to call (others are refused; requests without an Origin are not browsers). */
+  allowedOrigins: readonly string[];
+  /** The address clients reach, when it is not the one listened on (behind a load balancer). */
+  publicUrl: string | undefined;
+}
+
+export interface HostedServer {
+  url: string;
+  /** Stops accepting, lets calls in flight finish within `graceMs`, then closes. */
+  drain(graceMs: number): Promise<void>;
+}
+
+// Bounds on what one HTTP request may make the server do.
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BATCH = 16;
+const MAX_IN_FLIGHT_PER_CREDENTIAL = 8;
+const REQUEST_DEADLINE_MS = 120_000;
+
+type Deps = Omit<ServerDeps, 'secrets' | 'credential' | 'api'> & { api: HiringCenterClient; serverKey: string | undefined; log: Logger };
+
+/**
+ * MCP Streamable HTTP at /mcp, stateless: every POST gets a server of its own,
+ * so any replica answers any request and nothing lives between requests. The
+ * client's `Authorization: Bearer` is that request's HiringCenter API key
+ * (held for the request only), or — when the server holds the key — a token
+ * of the server's own. /healthz and /readyz are for load balancers.
+ */
+export async function startHttpServer(options: HttpOptions, deps: Deps): Promise<HostedServer> {
+  const inFlightByCredential = new Map<string, number>();
+  let inFlight = 0;
+  let draining = false;
+  let port = options.port;
+
+  const server = createHttpServer((req, res) => {
+    const started = Date.now();
+    const id = createHash('sha256').update(`${started}${Math.random()}`).digest('hex').slice(0, 12);
+    res.on('finish', () =>
+      deps.log.info(
+        JSON.stringify({ request: id, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Date.now() - started }),
+      ),
+    );
+    void handle(req, res).catch((error: unknown) => {
+      deps.log.error(`request ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) send(res, 500, { error: 'internal error; see the server log' });
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = REQUEST_DEADLINE_MS;
+  server.headersTimeout = 10_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return send(res, 200, { status: 'ok' });
+    if (path === '/readyz') return draining ? send(res, 503, { ready: false, reason: 'draining' }) : send(res, 200, { ready: true });
+    if (path !== '/mcp') return send(res, 404, { error: `No ${path} here: MCP is served at /mcp.` });
+    // DNS rebinding: a browser tricked into calling us names another host, or an origin we do not know.
+    if (!allowedHost(req.headers.host))
+      return send(res, 403, { error: `Host "${req.headers.host ?? ''}" is not this server; call it by its own address.` });
+    const origin = req.headers.origin;
+    if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
+      return send(res, 403, { error: `Origin ${origin} may not call this server; add it to HIRINGCENTER_ALLOWED_ORIGINS if it should.` });
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return send(res, 405, {
+        error: `${req.method ?? ''} is not served: this server is stateless, so /mcp takes POST only (no SSE stream, no sessions).`,
+      });
+    }
+    const credential = authorize(req.headers.authorization);
+    if (!credential) {
+      res.setHeader('www-authenticate', 'Bearer');
+      return send(res, 401, {
+        error: options.token
+          ? 'Send this server\'s access token as "Authorization: Bearer <token>".'
+          : 'Send your HiringCenter API key as "Authorization: Bearer <key>".',
+      });
+    }
+    if (draining) {
+      res.setHeader('retry-after', '1');
+      return send(res, 503, { error: 'This server is shutting down; try again (another replica will answer).' });
+    }
+    const slot = createHash('sha256').update(credential).digest('hex');
+    const busy = inFlightByCredential.get(slot) ?? 0;
+    if (busy >= MAX_IN_FLIGHT_PER_CREDENTIAL) {
+      res.setHeader('retry-after', '1');
+      return send(res, 429, { error: `At most ${MAX_IN_FLIGHT_PER_CREDENTIAL} requests per credential at once; try again in a second.` });
+    }
+    const body = await readJson(req, res);
+    if (body === undefined) return;
+    if (Array.isArray(body) && body.length > MAX_BATCH) return send(res, 400, { error: `A batch may hold at most ${MAX_BATCH} messages.` });
+
+    inFlightByCredential.set(slot, busy + 1);
+    inFlight += 1;
+    // The request's key reaches the API client through this server only; it is never stored past the request.
+    const apiKey = options.token ? deps.serverKey : credential;
+    const mcp = createServer({
+      ...deps,
+      secrets: apiKey ? [apiKey, credential] : [credential],
+      credential: options.token ? undefined : credential,
+      requireInitialize: false,
+    });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    res.on('close', () => {
+      void transport.close();
+      void mcp.close();
+    });
+    try {
+      await mcp.connect(transport);
+      await transport.handleRequest(req, res, body);
+    } finally {
+      const left = (inFlightByCredential.get(slot) ?? 1) - 1;
+      if (left) inFlightByCredential.set(slot, left);
+      else inFlightByCredential.delete(slot);
+      inFlight -= 1;
+    }
+  }
+
+  /** The credential of a request: the HiringCenter key it carries, or, when the server holds the key, our token. */
+  function authorize(header: string | undefined): string | undefined {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) return undefined;
+    const presented = match[1]!;
+    if (!options.token) return presented;
+    const a = Buffer.from(presented);
+    const b = Buffer.from(options.token);
+    return a.length === b.length && timingSafeEqual(a, b) ? presented : undefined;
+  }
+
+  function allowedHost(host: string | undefined): boolean {
+    if (!host) return false;
+    const allowed = new Set([`${options.host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+    if (options.publicUrl) allowed.add(new URL(options.publicUrl).host);
+    return allowed.has(host.toLowerCase());
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/mcp`,
+    async drain(graceMs) {
+      draining = true;
+      server.close();
+      const until = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      server.closeAllConnections();
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** The request's JSON body, at most MAX_BODY_BYTES; on a problem the answer is sent and undefined returned. */
+async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  const declared = Number(req.headers['content-length']);
+  const tooLarge = () =>
+    send(res, 413, { error: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB; send one MCP message at a time.` });
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    tooLarge();
+    req.resume();
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      tooLarge();
+      req.destroy();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    send(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: the body is not JSON.' } });
+    return undefined;
+  }
+}

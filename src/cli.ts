@@ -100,18 +100,24 @@ async function serveHttp(
   log: Logger,
 ): Promise<void> {
   const { startHttpServer } = await import('./server/http-server.js');
-  const hosted = await startHttpServer(command, {
-    api: backend.api,
-    serverKey: backend.apiKey,
-    tools,
-    policy: { readOnly: config.readOnly, allow: config.tools },
-    defaultUserId: config.userId,
-    confirmDeletes: config.confirmDeletes,
-    log,
-  });
-  log.info(
-    `listening on ${hosted.url}${command.token ? ' (clients send HIRINGCENTER_HTTP_TOKEN)' : ' (clients send their HiringCenter API key)'}`,
+  const hosted = await startHttpServer(
+    { ...command, open: config.sandbox && !command.token },
+    {
+      api: backend.api,
+      serverKey: backend.apiKey,
+      tools,
+      policy: { readOnly: config.readOnly, allow: config.tools },
+      defaultUserId: config.userId,
+      confirmDeletes: config.confirmDeletes,
+      log,
+    },
   );
+  const who = command.token
+    ? 'clients send HIRINGCENTER_HTTP_TOKEN'
+    : config.sandbox
+      ? 'sandbox data, open to any client that reaches it'
+      : 'clients send their HiringCenter API key';
+  log.info(`listening on ${hosted.url} (${who})`);
   let stopping = false;
   const stop = (why: string) => {
     if (stopping) return;

@@ -102,7 +102,7 @@ export function loadConfig(
     throw new ConfigError(`HIRINGCENTER_CONFIRM_DELETES must be "ask" or "never" (got "${confirm}").`);
   }
   const apiKey = nonEmpty(env.HIRINGCENTER_API_KEY);
-  const command = flags.http ? httpCommand(env, flags, apiKey !== undefined || flags.sandbox) : flags.command;
+  const command = flags.http ? httpCommand(env, flags, apiKey !== undefined) : flags.command;
   return {
     command,
     apiKey,
@@ -176,14 +176,15 @@ function parseArgv(argv: readonly string[], toolNames: readonly string[]): Flags
 }
 
 /**
- * Hosted mode. With a key held by the server (HIRINGCENTER_API_KEY, or the sandbox's), every client must present
+ * Hosted mode. With a key held by the server (HIRINGCENTER_API_KEY), every client must present
  * HIRINGCENTER_HTTP_TOKEN: an endpoint that spends a server-held key for anyone is refused, never a default.
+ * (--sandbox holds only its own emulator's key: with no token it takes any client, to try it out.)
  */
 function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: Flags, serverHoldsKey: boolean): Command {
   const token = nonEmpty(env.HIRINGCENTER_HTTP_TOKEN);
   if (serverHoldsKey && !token) {
     throw new ConfigError(
-      '--http with a key held by the server (HIRINGCENTER_API_KEY or --sandbox) needs HIRINGCENTER_HTTP_TOKEN, so that only clients with it can spend that key; ' +
+      '--http with a key held by the server (HIRINGCENTER_API_KEY) needs HIRINGCENTER_HTTP_TOKEN, so that only clients with it can spend that key; ' +
         'set one (e.g. `openssl rand -hex 32`), or unset HIRINGCENTER_API_KEY so each client sends its own key.',
     );
   }

@@ -11,6 +11,8 @@ export interface HttpOptions {
   port: number;
   /** Set when the server holds the HiringCenter key: clients then send this token instead of a key. */
   token: string | undefined;
+  /** --sandbox without a token: the server holds only the emulator's key, and anyone may try it (no Authorization). */
+  open?: boolean;
   /** Browser origins allowed to call (others are refused; requests without an Origin are not browsers). */
   allowedOrigins: readonly string[];
   /** The address clients reach, when it is not the one listened on (behind a load balancer). */
@@ -40,6 +42,8 @@ type Deps = Omit<ServerDeps, 'secrets' | 'credential' | 'api'> & { api: HiringCe
  */
 export async function startHttpServer(options: HttpOptions, deps: Deps): Promise<HostedServer> {
   const inFlightByCredential = new Map<string, number>();
+  // What the log line says about a request's MCP message: its method and tool, names only.
+  const logged = new WeakMap<IncomingMessage, { rpc?: string; tool?: string }>();
   let inFlight = 0;
   let draining = false;
   let port = options.port;
@@ -47,9 +51,20 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
   const server = createHttpServer((req, res) => {
     const started = Date.now();
     const id = createHash('sha256').update(`${started}${Math.random()}`).digest('hex').slice(0, 12);
-    res.on('finish', () =>
+    const sentBefore = req.socket.bytesWritten;
+    // One JSON line per request: what happened, to whom it can matter — never the key, notes or locations.
+    res.on('close', () =>
       deps.log.info(
-        JSON.stringify({ request: id, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Date.now() - started }),
+        JSON.stringify({
+          request: id,
+          method: req.method,
+          path: req.url?.split('?')[0],
+          rpc: logged.get(req)?.rpc,
+          tool: logged.get(req)?.tool,
+          status: res.statusCode,
+          ms: Date.now() - started,
+          bytes: req.socket.bytesWritten - sentBefore,
+        }),
       ),
     );
     void handle(req, res).catch((error: unknown) => {
@@ -101,15 +116,17 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
     const body = await readJson(req, res);
     if (body === undefined) return;
     if (Array.isArray(body) && body.length > MAX_BATCH) return send(res, 400, { error: `A batch may hold at most ${MAX_BATCH} messages.` });
+    logged.set(req, describeMessage(body));
 
     inFlightByCredential.set(slot, busy + 1);
     inFlight += 1;
     // The request's key reaches the API client through this server only; it is never stored past the request.
-    const apiKey = options.token ? deps.serverKey : credential;
+    const serverHeld = options.token !== undefined || options.open === true;
+    const apiKey = serverHeld ? deps.serverKey : credential;
     const mcp = createServer({
       ...deps,
       secrets: apiKey ? [apiKey, credential] : [credential],
-      credential: options.token ? undefined : credential,
+      credential: serverHeld ? undefined : credential,
       requireInitialize: false,
     });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
@@ -130,6 +147,7 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
 
   /** The credential of a request: the HiringCenter key it carries, or, when the server holds the key, our token. */
   function authorize(header: string | undefined): string | undefined {
+    if (options.open) return 'sandbox';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     if (!match) return undefined;
     const presented = match[1]!;
@@ -158,6 +176,13 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
       server.closeAllConnections();
     },
   };
+}
+
+/** A JSON-RPC message's method and, for tools/call, the tool: short names only, bounded, for the log. */
+function describeMessage(body: unknown): { rpc?: string; tool?: string } {
+  const message = (Array.isArray(body) ? body[0] : body) as { method?: unknown; params?: { name?: unknown } } | null;
+  const name = (value: unknown) => (typeof value === 'string' ? value.replace(/[^\w/.-]/g, '?').slice(0, 64) : undefined);
+  return { rpc: name(message?.method), tool: name(message?.params?.name) };
 }
 
 function send(res: ServerResponse, status: number, body: object): void {

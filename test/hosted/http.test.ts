@@ -100,7 +100,11 @@ describe('--http with the emulator: every tool, per-request key', () => {
       await client.close();
     }
     expect(hosted.stderr()).not.toContain(KEY);
-    expect(hosted.stderr()).toMatch(/"status":200/);
+    // One JSON line per request, naming the method and tool, never the key or the notes.
+    expect(hosted.stderr()).toMatch(
+      /\{"request":"[0-9a-f]{12}","method":"POST","path":"\/mcp","rpc":"tools\/call","tool":"update_meeting","status":200,"ms":\d+,"bytes":\d+\}/,
+    );
+    expect(hosted.stderr()).not.toContain('hosted"');
   });
 
   it('answers refusals a person can act on: 401, 405, 404, 413, a foreign Origin or Host', async () => {
@@ -118,6 +122,10 @@ describe('--http with the emulator: every tool, per-request key', () => {
     expect((await fetch(hosted.url.replace('/mcp', '/nope'))).status).toBe(404);
     expect((await post({ authorization: `Bearer ${KEY}` }, `"${'x'.repeat(2 * 1024 * 1024)}"`)).status).toBe(413);
     expect((await post({ authorization: `Bearer ${KEY}`, origin: 'http://evil.example' })).status).toBe(403);
+    const list = '{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}';
+    const oldProtocol = await post({ authorization: `Bearer ${KEY}`, 'mcp-protocol-version': '1999-01-01' }, list);
+    expect(oldProtocol.status).toBe(400);
+    expect(await oldProtocol.text()).toMatch(/Unsupported protocol version/);
     const url = new URL(hosted.url);
     const foreignHost = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
@@ -230,6 +238,33 @@ describe('--http shutting down', () => {
 });
 
 describe('--http configuration', () => {
+  it("--sandbox without a token takes any client (the only key it holds is the emulator's)", async () => {
+    const sandboxed = await new Promise<Hosted>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, '--http', '--sandbox', '--port', '0'], { env: binEnv() });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const match = /listening on (http:\/\/\S+\/mcp) \(sandbox data, open/.exec(stderr);
+        if (match)
+          resolve({
+            child,
+            url: match[1]!,
+            stderr: () => stderr,
+            stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))),
+          });
+      });
+      setTimeout(() => reject(new Error(stderr)), 10_000);
+    });
+    try {
+      const client = new Client({ name: 'open', version: '1.0.0' });
+      await client.connect(new StreamableHTTPClientTransport(new URL(sandboxed.url)));
+      expect(text(await client.callTool({ name: 'list_meetings', arguments: { limit: 1 } }))).toMatch(/^1 of 60 meetings/);
+      await client.close();
+    } finally {
+      await sandboxed.stop();
+    }
+  });
+
   it('refuses to start with a server-held key and no client token, and says why', async () => {
     const child = spawn(process.execPath, [BIN, '--http', '--port', '0'], {
       env: binEnv({ HIRINGCENTER_API_KEY: 'hc_live_team_key_0123456789' }),

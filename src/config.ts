@@ -10,7 +10,15 @@ export type Command =
   /** `hiringcenter-mcp call <tool> --help`: that tool's arguments, their accepted forms, an example. */
   | { kind: 'toolHelp'; tool: string }
   /** `hiringcenter-mcp --http`: MCP Streamable HTTP for a team (src/server/http-server.ts). */
-  | { kind: 'http'; host: string; port: number; token: string | undefined; allowedOrigins: string[]; publicUrl: string | undefined };
+  | {
+      kind: 'http';
+      host: string;
+      port: number;
+      token: string | undefined;
+      allowedOrigins: string[];
+      publicUrl: string | undefined;
+      maxPerCredential: number;
+    };
 
 export interface Config {
   command: Command;
@@ -81,6 +89,7 @@ Environment:
   HIRINGCENTER_HTTP_TOKEN        with --http and a key held by the server: the token clients must send instead
   HIRINGCENTER_ALLOWED_ORIGINS   with --http: comma-separated browser origins allowed to call (default: none)
   HIRINGCENTER_PUBLIC_URL        with --http: the address clients reach (behind a load balancer)
+  HIRINGCENTER_HTTP_MAX_CONCURRENT  with --http: requests one credential may have in flight (default 1024; then 429)
 
 Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
@@ -215,6 +224,8 @@ function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: F
           .filter(Boolean)
       : [],
     publicUrl,
+    // Bounded, and high enough that one busy team key behind a 512-connection client is never refused.
+    maxPerCredential: parseWhole('HIRINGCENTER_HTTP_MAX_CONCURRENT', env.HIRINGCENTER_HTTP_MAX_CONCURRENT, 1024, 1, 100_000),
   };
 }
 

@@ -5,10 +5,10 @@ import { startSandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 
 const [apiKey = 'bench-key', count = '200'] = process.argv.slice(2);
-const api = await startSandboxApi({ apiKey });
+const api = await startSandboxApi({ apiKey, record: false });
 seedMeetings(api.store, { now: Date.now(), count: Number(count) });
 process.send?.({ baseUrl: api.baseUrl, ids: api.store.all().map((m) => m.id) });
 process.on('message', (message) => {
-  if (message === 'connections') process.send?.({ connections: api.connectionsOpened() });
+  if (message === 'connections') process.send?.({ connections: api.connectionsOpened(), peak: api.peakConnections() });
 });
 process.on('disconnect', () => void api.close().then(() => process.exit(0)));

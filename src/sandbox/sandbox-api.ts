@@ -37,6 +37,8 @@ export interface SandboxApi {
   requests: RecordedRequest[];
   /** TCP connections accepted so far. */
   connectionsOpened(): number;
+  /** The most TCP connections open at the same time so far. */
+  peakConnections(): number;
   /** Requests whose client hung up before the answer was sent (cancellations, timeouts). */
   clientAborts(): number;
   close(): Promise<void>;
@@ -57,6 +59,8 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
   const faults = new FaultScript();
   const requests: RecordedRequest[] = [];
   let connections = 0;
+  let open = 0;
+  let peak = 0;
   let aborts = 0;
 
   // Loaded here, not at the top: a bundled bin that never starts the sandbox should not pay for node:http.
@@ -65,8 +69,11 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     void handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 60_000;
-  server.on('connection', () => {
+  server.on('connection', (socket) => {
     connections += 1;
+    open += 1;
+    peak = Math.max(peak, open);
+    socket.once('close', () => (open -= 1));
   });
 
   const expectedAuthorization = Buffer.from(`Bearer ${options.apiKey}`);
@@ -197,6 +204,7 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     faults,
     requests,
     connectionsOpened: () => connections,
+    peakConnections: () => peak,
     clientAborts: () => aborts,
     close: () =>
       new Promise<void>((resolve) => {

@@ -17,6 +17,8 @@ export interface HttpOptions {
   allowedOrigins: readonly string[];
   /** The address clients reach, when it is not the one listened on (behind a load balancer). */
   publicUrl: string | undefined;
+  /** Requests one credential may have in flight at once; past it, 429 with Retry-After. */
+  maxPerCredential: number;
 }
 
 export interface HostedServer {
@@ -28,7 +30,6 @@ export interface HostedServer {
 // Bounds on what one HTTP request may make the server do.
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_BATCH = 16;
-const MAX_IN_FLIGHT_PER_CREDENTIAL = 8;
 const REQUEST_DEADLINE_MS = 120_000;
 
 type Deps = Omit<ServerDeps, 'secrets' | 'credential' | 'api'> & { api: HiringCenterClient; serverKey: string | undefined; log: Logger };
@@ -109,9 +110,9 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
     }
     const slot = createHash('sha256').update(credential).digest('hex');
     const busy = inFlightByCredential.get(slot) ?? 0;
-    if (busy >= MAX_IN_FLIGHT_PER_CREDENTIAL) {
+    if (busy >= options.maxPerCredential) {
       res.setHeader('retry-after', '1');
-      return send(res, 429, { error: `At most ${MAX_IN_FLIGHT_PER_CREDENTIAL} requests per credential at once; try again in a second.` });
+      return send(res, 429, { error: `At most ${options.maxPerCredential} requests per credential at once; try again in a second.` });
     }
     const body = await readJson(req, res);
     if (body === undefined) return;

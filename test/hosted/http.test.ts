@@ -167,7 +167,7 @@ describe('--http with two tenants at once', () => {
       // A little latency so that calls of both tenants overlap.
       return new Promise((resolve) => setTimeout(() => resolve({ body: { success: true, items: owned[tenant] } }), 20));
     });
-    hosted = await startHosted({ HIRINGCENTER_BASE_URL: fake.baseUrl });
+    hosted = await startHosted({ HIRINGCENTER_BASE_URL: fake.baseUrl, HIRINGCENTER_HTTP_MAX_CONCURRENT: '8' });
   });
   afterAll(async () => {
     await hosted.stop();

@@ -63,7 +63,7 @@ await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugi
 // Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.
 const script = process.argv[2];
 if (script) {
-  if (!['demo', 'soak', 'bench', 'bench-tokens', 'bench-http'].includes(script)) throw new Error(`unknown script "${script}"`);
+  if (!['demo', 'soak', 'bench', 'bench-tokens', 'bench-http', 'scale'].includes(script)) throw new Error(`unknown script "${script}"`);
   if (script === 'bench-http') {
     await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-http-server.ts'], outfile: '.build/bench/minimal-http-server.js' });
     await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });

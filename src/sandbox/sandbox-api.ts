@@ -11,6 +11,8 @@ export interface SandboxApiOptions {
   apiKey: string;
   /** Keep every request in `requests` (tests and the soak read them; the bin does not). Default true. */
   record?: boolean;
+  /** More accounts, each with its own key and meetings, as the real API scopes data by account (npm run scale). */
+  otherAccounts?: { apiKey: string; store: MeetingStore; keyIdentity?: ApiKeyIdentity }[];
   keyIdentity?: ApiKeyIdentity;
   store?: MeetingStore;
   now?: () => number;
@@ -54,8 +56,15 @@ const MAX_RECORDED_BODY = 64 * 1024;
 export async function startSandboxApi(options: SandboxApiOptions): Promise<SandboxApi> {
   const now = options.now ?? Date.now;
   const store = options.store ?? new MeetingStore(now);
-  const identity = options.keyIdentity ?? { id: 'key_sandbox', name: 'Sandbox key' };
-  const ledger = new IdempotencyLedger(now);
+  // Each account: its key, its meetings, its own idempotency keys.
+  const accounts = [
+    { apiKey: options.apiKey, store, keyIdentity: options.keyIdentity ?? { id: 'key_sandbox', name: 'Sandbox key' } },
+    ...(options.otherAccounts ?? []).map((account, index) => ({
+      ...account,
+      keyIdentity: account.keyIdentity ?? { id: `key_${index + 2}`, name: `Key ${index + 2}` },
+    })),
+  ].map((account) => ({ ...account, authorization: Buffer.from(`Bearer ${account.apiKey}`), ledger: new IdempotencyLedger(now) }));
+  type Account = (typeof accounts)[number];
   const faults = new FaultScript();
   const requests: RecordedRequest[] = [];
   let connections = 0;
@@ -76,7 +85,6 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     socket.once('close', () => (open -= 1));
   });
 
-  const expectedAuthorization = Buffer.from(`Bearer ${options.apiKey}`);
   const record = options.record ?? true;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,7 +99,9 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
       req.socket.destroy();
     };
     // The key is checked before a byte of the body is read: a caller without it can make the emulator hold nothing.
-    const authorized = sameBytes(Buffer.from(req.headers.authorization ?? ''), expectedAuthorization);
+    const presented = Buffer.from(req.headers.authorization ?? '');
+    const account = accounts.find((candidate) => sameBytes(presented, candidate.authorization));
+    const authorized = account !== undefined;
     const body = authorized ? await readBody(req) : '';
     const recorded: RecordedRequest = {
       method,
@@ -117,14 +127,14 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     if (res.destroyed) return;
     if (fault?.drop === 'before') return drop();
     if (fault?.status !== undefined) {
-      if (fault.afterCommit) answer(method, url, req.headers, body);
+      if (fault.afterCommit) answer(account!, method, url, req.headers, body);
       const text = fault.body ?? JSON.stringify(new EmulatorError(fault.status, 'scripted', `Scripted HTTP ${fault.status}.`).toBody());
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
       recorded.status = fault.status;
       return void res.end(text);
     }
 
-    const { status, payload, replayed } = answer(method, url, req.headers, body);
+    const { status, payload, replayed } = answer(account!, method, url, req.headers, body);
     if (fault?.drop === 'after') return drop();
     recorded.status = status;
     res.writeHead(status, {
@@ -135,6 +145,7 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
   }
 
   function answer(
+    { store, ledger, keyIdentity: identity }: Account,
     method: string,
     url: URL,
     headers: IncomingMessage['headers'],
@@ -151,7 +162,7 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
       return fail(new EmulatorError(400, 'invalid_json', 'Body is not valid JSON.'));
     }
     const mutation = method === 'POST' || method === 'DELETE';
-    if (!mutation || typeof key !== 'string') return route(method, url, body);
+    if (!mutation || typeof key !== 'string') return route(store, identity, method, url, body);
 
     const scopedKey = `${identity.id}:${key}`;
     const fingerprint = `${method} ${url.pathname}\n${canonicalJson(body)}`;
@@ -162,12 +173,18 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
       }
       return { status: seen.status, payload: seen.body, replayed: true };
     }
-    const result = route(method, url, body);
+    const result = route(store, identity, method, url, body);
     if (result.status < 500) ledger.remember(scopedKey, fingerprint, result.status, result.payload);
     return result;
   }
 
-  function route(method: string, url: URL, body: unknown): { status: number; payload: unknown } {
+  function route(
+    store: MeetingStore,
+    identity: ApiKeyIdentity,
+    method: string,
+    url: URL,
+    body: unknown,
+  ): { status: number; payload: unknown } {
     const path = url.pathname.startsWith(`${BASE_PATH}/`) ? url.pathname.slice(BASE_PATH.length) : undefined;
     const itemMatch = path?.match(/^\/meetings\/([^/]+)$/);
     try {

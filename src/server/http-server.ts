@@ -43,6 +43,8 @@ type Deps = Omit<ServerDeps, 'secrets' | 'credential' | 'api'> & { api: HiringCe
  */
 export async function startHttpServer(options: HttpOptions, deps: Deps): Promise<HostedServer> {
   const inFlightByCredential = new Map<string, number>();
+  // Calls in flight on this replica, by credential and JSON-RPC id: a notifications/cancelled that lands here can stop its call.
+  const cancellable = new Map<string, () => void>();
   // What the log line says about a request's MCP message: its method and tool, names only.
   const logged = new WeakMap<IncomingMessage, { rpc?: string; tool?: string }>();
   let inFlight = 0;
@@ -119,6 +121,9 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
     if (Array.isArray(body) && body.length > MAX_BATCH) return send(res, 400, { error: `A batch may hold at most ${MAX_BATCH} messages.` });
     logged.set(req, describeMessage(body));
 
+    const cancelled = cancelledRequestId(body);
+    if (cancelled !== undefined) cancellable.get(`${slot} ${cancelled}`)?.();
+
     inFlightByCredential.set(slot, busy + 1);
     inFlight += 1;
     // The request's key reaches the API client through this server only; it is never stored past the request.
@@ -131,9 +136,17 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
       requireInitialize: false,
     });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    res.on('close', () => {
+    // Closing the server aborts its request handlers, and so the API request in flight.
+    const stop = () => {
       void transport.close();
       void mcp.close();
+    };
+    const callId = requestId(body);
+    const registered = callId === undefined ? undefined : `${slot} ${callId}`;
+    if (registered) cancellable.set(registered, stop);
+    res.on('close', () => {
+      if (registered) cancellable.delete(registered);
+      stop();
     });
     try {
       await mcp.connect(transport);
@@ -177,6 +190,22 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
       server.closeAllConnections();
     },
   };
+}
+
+/** The id of a JSON-RPC request (not a notification), as a string key. */
+function requestId(body: unknown): string | undefined {
+  const message = body as { id?: unknown; method?: unknown } | null;
+  return message && typeof message.method === 'string' && (typeof message.id === 'string' || typeof message.id === 'number')
+    ? String(message.id)
+    : undefined;
+}
+
+/** The request a notifications/cancelled names, if the body is one. */
+function cancelledRequestId(body: unknown): string | undefined {
+  const message = body as { method?: unknown; params?: { requestId?: unknown } } | null;
+  if (message?.method !== 'notifications/cancelled') return undefined;
+  const id = message.params?.requestId;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
 /** A JSON-RPC message's method and, for tools/call, the tool: short names only, bounded, for the log. */

@@ -24,6 +24,8 @@ export interface Reply {
 export interface LyingApi {
   baseUrl: string;
   requests: SeenRequest[];
+  /** Requests whose client hung up before the answer was sent (a call cancelled mid-flight). */
+  aborted(): number;
   /** Replaces how the API answers from now on. */
   answer(handler: (request: SeenRequest) => Reply | Promise<Reply>): void;
   close(): Promise<void>;
@@ -39,7 +41,11 @@ export async function startLyingApi(
 ): Promise<LyingApi> {
   let handle = handler;
   const requests: SeenRequest[] = [];
+  let aborted = 0;
   const server = createServer((req, res) => {
+    res.on('close', () => {
+      if (!res.writableFinished) aborted += 1;
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -72,6 +78,7 @@ export async function startLyingApi(
   return {
     baseUrl: `http://127.0.0.1:${port}/v2`,
     requests,
+    aborted: () => aborted,
     answer(next) {
       handle = next;
     },

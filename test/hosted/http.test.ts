@@ -210,6 +210,30 @@ describe('--http with two tenants at once', () => {
   });
 });
 
+describe('--http and a client that gives up', () => {
+  it('a cancelled call (notifications/cancelled, on the same replica) aborts the API request in flight', async () => {
+    const KEY = 'hc_live_cancel_0123456789abcdef';
+    const fake = await startLyingApi(
+      () => new Promise((resolve) => setTimeout(() => resolve({ body: { success: true, items: [] } }), 5_000)),
+    );
+    const hosted = await startHosted({ HIRINGCENTER_BASE_URL: fake.baseUrl });
+    const client = await connect(hosted.url, KEY);
+    try {
+      const controller = new AbortController();
+      const pending = client.callTool({ name: 'list_meetings', arguments: {} }, undefined, { signal: controller.signal });
+      while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      for (let i = 0; i < 100 && fake.aborted() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fake.aborted()).toBe(1);
+    } finally {
+      await client.close().catch(() => undefined);
+      await hosted.stop();
+      await fake.close();
+    }
+  });
+});
+
 describe('--http shutting down', () => {
   it('on SIGTERM stops taking work, lets the call in flight finish, and exits 0', async () => {
     const KEY = 'hc_live_drain_0123456789abcdef';

@@ -58,7 +58,17 @@ const englishOnlyZod = {
 // (docs/performance.md); Claude Desktop's bundle passes one, where start-up time matters less than memory.
 const shebang = '#!/usr/bin/env node';
 const bin = { ...common, minify: true, banner: { js: `${shebang}\n${common.banner.js}` }, plugins: [englishOnlyZod] };
-await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog, englishOnlyZod] });
+// The hosted server (--http) is a file of its own next to the bin: stdio, the common case, neither reads nor
+// parses it at start. It holds only the HTTP layer; every MCP server it serves comes from the bin (one copy of
+// each class, so errors keep their identity).
+const hostedApart = {
+  name: 'hosted-apart',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/server\/http-server\.js$/ }, () => ({ path: './http.js', external: true }));
+  },
+};
+await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog, englishOnlyZod, hostedApart] });
+await build({ ...common, minify: true, entryPoints: ['src/server/http-server.ts'], outfile: 'dist/http.js', plugins: [englishOnlyZod] });
 
 // Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.
 const script = process.argv[2];

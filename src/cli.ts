@@ -100,18 +100,28 @@ async function serveHttp(
   log: Logger,
 ): Promise<void> {
   const { startHttpServer } = await import('./server/http-server.js');
+  // The hosted server is a file of its own (dist/http.js): stdio, the common case, never loads it.
   const hosted = await startHttpServer(
     { ...command, open: config.sandbox && !command.token },
     {
-      api: backend.api,
+      newServer: (credential, secrets) =>
+        createServer({
+          api: backend.api,
+          secrets,
+          credential,
+          tools,
+          policy: { readOnly: config.readOnly, allow: config.tools },
+          defaultUserId: config.userId,
+          confirmDeletes: config.confirmDeletes,
+          log,
+          // Stateless: each request has a server of its own, which never saw the client's initialize.
+          requireInitialize: false,
+        }),
       serverKey: backend.apiKey,
-      tools,
-      policy: { readOnly: config.readOnly, allow: config.tools },
-      defaultUserId: config.userId,
-      confirmDeletes: config.confirmDeletes,
       log,
     },
   );
+
   const who = command.token
     ? 'clients send HIRINGCENTER_HTTP_TOKEN'
     : config.sandbox

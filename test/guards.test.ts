@@ -59,10 +59,10 @@ describe('README', () => {
     for (const block of blocks) expect(() => JSON.parse(block), block).not.toThrow();
   });
 
-  it('ships one self-contained file with no runtime dependencies (npx installs nothing else)', () => {
+  it('ships the bin (and the hosted server beside it) with no runtime dependencies (npx installs nothing else)', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string>; files: string[]; dependencies?: object };
     expect(pkg.bin).toEqual({ 'hiringcenter-mcp': 'dist/cli.js' });
-    expect(pkg.files).toEqual(['dist/cli.js']);
+    expect(pkg.files).toEqual(['dist/cli.js', 'dist/http.js']);
     expect(pkg.dependencies).toBeUndefined();
   });
 });

@@ -2,9 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { HiringCenterClient } from '../api/client.js';
 import type { Logger } from '../log.js';
-import { createServer, type ServerDeps } from './create-server.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 
 export interface HttpOptions {
   host: string;
@@ -32,7 +31,13 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_BATCH = 16;
 const REQUEST_DEADLINE_MS = 120_000;
 
-type Deps = Omit<ServerDeps, 'secrets' | 'credential' | 'api'> & { api: HiringCenterClient; serverKey: string | undefined; log: Logger };
+export interface HostedDeps {
+  /** A fresh MCP server for one request: `credential` is the request's own API key (undefined: the server-held one). */
+  newServer(credential: string | undefined, secrets: string[]): Server;
+  /** The key the server holds (HIRINGCENTER_API_KEY, or the sandbox's), used when clients send a token instead. */
+  serverKey: string | undefined;
+  log: Logger;
+}
 
 /**
  * MCP Streamable HTTP at /mcp, stateless: every POST gets a server of its own,
@@ -41,7 +46,7 @@ type Deps = Omit<ServerDeps, 'secrets' | 'credential' | 'api'> & { api: HiringCe
  * (held for the request only), or — when the server holds the key — a token
  * of the server's own. /healthz and /readyz are for load balancers.
  */
-export async function startHttpServer(options: HttpOptions, deps: Deps): Promise<HostedServer> {
+export async function startHttpServer(options: HttpOptions, deps: HostedDeps): Promise<HostedServer> {
   const inFlightByCredential = new Map<string, number>();
   // Calls in flight on this replica, by credential and JSON-RPC id: a notifications/cancelled that lands here can stop its call.
   const cancellable = new Map<string, () => void>();
@@ -129,12 +134,7 @@ export async function startHttpServer(options: HttpOptions, deps: Deps): Promise
     // The request's key reaches the API client through this server only; it is never stored past the request.
     const serverHeld = options.token !== undefined || options.open === true;
     const apiKey = serverHeld ? deps.serverKey : credential;
-    const mcp = createServer({
-      ...deps,
-      secrets: apiKey ? [apiKey, credential] : [credential],
-      credential: serverHeld ? undefined : credential,
-      requireInitialize: false,
-    });
+    const mcp = deps.newServer(serverHeld ? undefined : credential, apiKey ? [apiKey, credential] : [credential]);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     // Closing the server aborts its request handlers, and so the API request in flight.
     const stop = () => {

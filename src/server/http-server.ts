@@ -134,7 +134,9 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     // The request's key reaches the API client through this server only; it is never stored past the request.
     const serverHeld = options.token !== undefined || options.open === true;
     const apiKey = serverHeld ? deps.serverKey : credential;
-    const mcp = deps.newServer(serverHeld ? undefined : credential, apiKey ? [apiKey, credential] : [credential]);
+    // Never shown: the key the calls spend, and what the client presented (its key or our token; open mode presents nothing).
+    const secrets = [apiKey, options.open ? undefined : credential].filter((secret): secret is string => secret !== undefined);
+    const mcp = deps.newServer(serverHeld ? undefined : credential, secrets);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     // Closing the server aborts its request handlers, and so the API request in flight.
     const stop = () => {

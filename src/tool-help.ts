@@ -1,5 +1,5 @@
 import { ARGUMENTS, type ArgumentName } from './tools/arguments.js';
-import type { ToolDefinition } from './tools/define-tool.js';
+import { requiredArguments, type ToolDefinition } from './tools/define-tool.js';
 import { exampleArguments } from './tools/example-call.js';
 
 /**
@@ -10,7 +10,7 @@ import { exampleArguments } from './tools/example-call.js';
 export function toolHelp(tool: ToolDefinition, now: number = Date.now()): string {
   const shape = tool.inputSchema.shape;
   const names = Object.keys(shape);
-  const required = names.filter((name) => !shape[name]!.safeParse(undefined).success);
+  const required = requiredArguments(tool);
   const optional = names.filter((name) => !required.includes(name));
   const width = Math.max(...names.map((name) => name.length));
   const row = (name: string) => {

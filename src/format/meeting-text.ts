@@ -1,7 +1,7 @@
 import type { Meeting } from '../api/schemas.js';
 import { inert, quote } from './inert-text.js';
 import { describeMeetingTime } from './meeting-time.js';
-import { restOfLine, SINGLE_VALUE_MAX, word } from './text-fields.js';
+import { clip, restOfLine, SINGLE_VALUE_MAX, word } from './text-fields.js';
 
 /**
  * One meeting for get_meeting: everything but the id the caller already has,
@@ -17,7 +17,7 @@ export function formatMeeting(meeting: Meeting): string {
     `location ${restOfLine(meeting.location, SINGLE_VALUE_MAX)}`,
     `notes ${restOfLine(meeting.notes, SINGLE_VALUE_MAX)}`,
   ];
-  if (meeting.review != null) lines.push(`review ${inert(clipJson(JSON.stringify(meeting.review)))}`);
+  if (meeting.review != null) lines.push(`review ${inert(clip(JSON.stringify(meeting.review), SINGLE_VALUE_MAX))}`);
   return lines.join('\n');
 }
 
@@ -35,10 +35,4 @@ export function describeCreator(meeting: Meeting): string {
     ? `API key${meeting.createdByApiKeyName ? ` ${quote(meeting.createdByApiKeyName.slice(0, 200))}` : ''}`
     : '';
   return [user, key].filter(Boolean).join(' via ') || 'unknown';
-}
-
-function clipJson(json: string): string {
-  return json.length > SINGLE_VALUE_MAX
-    ? `${json.slice(0, SINGLE_VALUE_MAX)}… [cut: ${json.length - SINGLE_VALUE_MAX} more characters]`
-    : json;
 }

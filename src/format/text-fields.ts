@@ -35,6 +35,8 @@ export function restOfLine(value: string | null | undefined, max: number = LIST_
   return plain ? value : quote(value);
 }
 
-function clip(value: string, max: number): string {
+/** `value` cut to `max` characters, saying how much was left out (as it is when it fits). */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
   return `${value.slice(0, max)}… [cut: ${value.length - max} more characters]`;
 }

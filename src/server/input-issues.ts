@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { InputError } from '../input-error.js';
 import { acceptedForm } from '../tools/arguments.js';
-import type { ToolDefinition } from '../tools/define-tool.js';
+import { requiredArguments, type ToolDefinition } from '../tools/define-tool.js';
 import { exampleArguments } from '../tools/example-call.js';
 
 /**
@@ -20,7 +20,7 @@ export function inputErrorFromIssues(
   const validNames = Object.keys(shape);
   // A misspelt argument name explains the "required" issue it causes, so it is reported first.
   const unknownName = error.issues.find((i) => i.code === 'unrecognized_keys');
-  const missing = validNames.filter((name) => args[name] === undefined && !shape[name]!.safeParse(undefined).success);
+  const missing = requiredArguments(tool).filter((name) => args[name] === undefined);
   if (!unknownName && missing.length > 1) {
     return new InputError(
       undefined,

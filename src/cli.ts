@@ -99,11 +99,13 @@ async function serveHttp(
   tools: ToolSource,
   log: Logger,
 ): Promise<void> {
-  const { startHttpServer } = await import('./server/http-server.js');
+  const { startHttpServer, checkApiKey } = await import('./server/http-server.js');
   // The hosted server is a file of its own (dist/http.js): stdio, the common case, never loads it.
   const hosted = await startHttpServer(
-    { ...command, open: config.sandbox && !command.token },
+    { ...command, open: config.sandbox && !command.token && !command.oauth },
     {
+      checkKey: (key) => checkApiKey(backend.api, key),
+      readOnly: config.readOnly,
       newServer: (credential, secrets) =>
         createServer({
           api: backend.api,
@@ -122,12 +124,23 @@ async function serveHttp(
     },
   );
 
-  const who = command.token
-    ? 'clients send HIRINGCENTER_HTTP_TOKEN'
-    : config.sandbox
-      ? 'sandbox data, open to any client that reaches it'
-      : 'clients send their HiringCenter API key';
+  const who = command.oauth
+    ? 'people sign in with their HiringCenter API key (OAuth), or clients send the key'
+    : command.token
+      ? 'clients send HIRINGCENTER_HTTP_TOKEN'
+      : config.sandbox
+        ? 'sandbox data, open to any client that reaches it'
+        : 'clients send their HiringCenter API key';
   log.info(`listening on ${hosted.url} (${who})`);
+  if (hosted.oauth) {
+    log.info(
+      `oauth: issuer ${hosted.oauth.issuer}${command.publicUrl ? '' : ' — the address listened on, as HIRINGCENTER_PUBLIC_URL is not set (right for one replica on this machine)'}`,
+    );
+    if (!hosted.oauth.sharedStore)
+      log.info('oauth: codes and refresh tokens are used once on this replica only; with more replicas, set HIRINGCENTER_REDIS_URL');
+    // The emulator's key is random per process; a person trying sign-in needs it, and it opens sample data only.
+    if (config.sandbox && backend.apiKey) log.info(`sandbox: sign in with the emulator's key ${backend.apiKey}`);
+  }
   let stopping = false;
   const stop = (why: string) => {
     if (stopping) return;

@@ -18,7 +18,18 @@ export type Command =
       allowedOrigins: string[];
       publicUrl: string | undefined;
       maxPerCredential: number;
+      /** Set with HIRINGCENTER_OAUTH_SECRET: the server is its own OAuth 2.1 authorization server. */
+      oauth: OAuthSettings | undefined;
     };
+
+/** Hosted sign-in by OAuth (src/server/oauth/): no database, so everything lives in tokens sealed with these secrets. */
+export interface OAuthSettings {
+  secret: string;
+  /** The secret before the last rotation: tokens it sealed are still read (never made) until it is removed. */
+  previousSecret: string | undefined;
+  /** Redis for what must be shared by replicas: codes and refresh tokens used once. Without it, this process alone. */
+  redisUrl: string | undefined;
+}
 
 export interface Config {
   command: Command;
@@ -90,6 +101,10 @@ Environment:
   HIRINGCENTER_ALLOWED_ORIGINS   with --http: comma-separated browser origins allowed to call (default: none)
   HIRINGCENTER_PUBLIC_URL        with --http: the address clients reach (behind a load balancer)
   HIRINGCENTER_HTTP_MAX_CONCURRENT  with --http: requests one credential may have in flight (default 1024; then 429)
+  HIRINGCENTER_OAUTH_SECRET      with --http: be an OAuth 2.1 authorization server (sign in with an API key, for
+                                 connectors added by URL); a random secret shared by all replicas (openssl rand -base64 48)
+  HIRINGCENTER_OAUTH_PREVIOUS_SECRET  the secret before a rotation: its tokens are still accepted until it is removed
+  HIRINGCENTER_REDIS_URL         with OAuth: Redis shared by all replicas, so a code or refresh token works once across them
 
 Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
@@ -202,13 +217,23 @@ function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: F
       `HIRINGCENTER_HTTP_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters; make one with \`openssl rand -hex 32\`.`,
     );
   }
-  const publicUrl = nonEmpty(env.HIRINGCENTER_PUBLIC_URL);
-  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl))
-    throw new ConfigError(`HIRINGCENTER_PUBLIC_URL "${publicUrl}" is not a URL.`);
+  const publicUrl = parsePublicUrl(nonEmpty(env.HIRINGCENTER_PUBLIC_URL));
   const origins = nonEmpty(env.HIRINGCENTER_ALLOWED_ORIGINS);
+  const host = flags.host ?? nonEmpty(env.HIRINGCENTER_HTTP_HOST) ?? DEFAULT_HTTP_HOST;
+  const oauth = oauthSettings(env);
+  if (oauth && !publicUrl && !LOOPBACK_HOSTS.has(host)) {
+    throw new ConfigError(
+      `OAuth needs the address clients reach: set HIRINGCENTER_PUBLIC_URL (e.g. https://mcp.example.com), since ${host} is not one a browser can be sent to.`,
+    );
+  }
+  if (oauth && publicUrl?.startsWith('http:') && !LOOPBACK_HOSTS.has(new URL(publicUrl).hostname)) {
+    throw new ConfigError(
+      `HIRINGCENTER_PUBLIC_URL must be https:// with OAuth (got ${publicUrl}): sign-in sends API keys and tokens through it.`,
+    );
+  }
   return {
     kind: 'http',
-    host: flags.host ?? nonEmpty(env.HIRINGCENTER_HTTP_HOST) ?? DEFAULT_HTTP_HOST,
+    host,
     port: parseWhole(
       flags.port !== undefined ? '--port' : 'HIRINGCENTER_HTTP_PORT',
       flags.port ?? env.HIRINGCENTER_HTTP_PORT,
@@ -226,8 +251,65 @@ function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: F
     publicUrl,
     // Bounded, and high enough that one busy team key behind a 512-connection client is never refused.
     maxPerCredential: parseWhole('HIRINGCENTER_HTTP_MAX_CONCURRENT', env.HIRINGCENTER_HTTP_MAX_CONCURRENT, 1024, 1, 100_000),
+    oauth,
   };
 }
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const MAKE_A_SECRET = 'make one with `openssl rand -base64 48`';
+
+/** The public address as an origin (scheme, host, port): the issuer, metadata URLs and token audiences derive from it. */
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`HIRINGCENTER_PUBLIC_URL "${value}" is not a URL; set it like https://mcp.example.com.`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
+    throw new ConfigError(`HIRINGCENTER_PUBLIC_URL "${value}" must be a plain http(s) address like https://mcp.example.com.`);
+  }
+  if (url.pathname !== '/' && url.pathname !== '/mcp') {
+    throw new ConfigError(`HIRINGCENTER_PUBLIC_URL "${value}" has a path; give the server's own address (MCP is served at its /mcp).`);
+  }
+  return url.origin;
+}
+
+function oauthSettings(env: Readonly<Record<string, string | undefined>>): OAuthSettings | undefined {
+  const secret = nonEmpty(env.HIRINGCENTER_OAUTH_SECRET);
+  const previousSecret = nonEmpty(env.HIRINGCENTER_OAUTH_PREVIOUS_SECRET);
+  const redisUrl = nonEmpty(env.HIRINGCENTER_REDIS_URL);
+  if (!secret) {
+    if (previousSecret || redisUrl) {
+      throw new ConfigError(`OAuth settings are set but HIRINGCENTER_OAUTH_SECRET is not; ${MAKE_A_SECRET} and set it on every replica.`);
+    }
+    return undefined;
+  }
+  for (const [name, value] of [
+    ['HIRINGCENTER_OAUTH_SECRET', secret],
+    ['HIRINGCENTER_OAUTH_PREVIOUS_SECRET', previousSecret],
+  ] as const) {
+    const weakness = value === undefined ? undefined : secretWeakness(value);
+    if (weakness) throw new ConfigError(`${name} is too weak (${weakness}); ${MAKE_A_SECRET} and set it on every replica.`);
+  }
+  if (previousSecret === secret) {
+    throw new ConfigError('HIRINGCENTER_OAUTH_PREVIOUS_SECRET equals HIRINGCENTER_OAUTH_SECRET; after a rotation it holds the old one.');
+  }
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    throw new ConfigError(`HIRINGCENTER_REDIS_URL must look like redis://host:6379 or rediss://… (got something else).`);
+  }
+  return { secret, previousSecret, redisUrl };
+}
+
+/** Why a secret that seals API keys is not random enough, if it is not: too short, or too few different characters. */
+export function secretWeakness(secret: string): string | undefined {
+  if (secret.length < MIN_OAUTH_SECRET_LENGTH) return `${secret.length} characters; at least ${MIN_OAUTH_SECRET_LENGTH} are needed`;
+  if (new Set(secret).size < 16) return 'it repeats a few characters; a random one uses many';
+  return undefined;
+}
+
+const MIN_OAUTH_SECRET_LENGTH = 32;
 
 function checkToolName(name: string, source: string, toolNames: readonly string[]): string {
   if (!toolNames.includes(name)) throw new ConfigError(`${source}: unknown tool "${name}"; valid tools are ${toolNames.join(', ')}.`);

@@ -2,8 +2,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { Logger } from '../log.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { OAuthSettings } from '../config.js';
+import type { Logger } from '../log.js';
+import type { KeyCheck } from './oauth/oauth-context.js';
+import { startOAuth, type OAuthEndpoints } from './oauth/oauth-endpoints.js';
+import { ISSUED_PREFIX } from './oauth/sealed-token.js';
+
+// The bin loads this file (dist/http.js) only with --http; what hosting needs from the API side comes with it.
+export { checkApiKey } from './oauth/key-check.js';
 
 export interface HttpOptions {
   host: string;
@@ -18,10 +25,14 @@ export interface HttpOptions {
   publicUrl: string | undefined;
   /** Requests one credential may have in flight at once; past it, 429 with Retry-After. */
   maxPerCredential: number;
+  /** Be an OAuth 2.1 authorization server too: people sign in with their API key, clients get tokens (./oauth/). */
+  oauth?: OAuthSettings | undefined;
 }
 
 export interface HostedServer {
   url: string;
+  /** Set when the server signs people in: its issuer, and whether one-time use is shared across replicas. */
+  oauth: { issuer: string; sharedStore: boolean } | undefined;
   /** Stops accepting, lets calls in flight finish within `graceMs`, then closes. */
   drain(graceMs: number): Promise<void>;
 }
@@ -37,6 +48,10 @@ export interface HostedDeps {
   /** The key the server holds (HIRINGCENTER_API_KEY, or the sandbox's), used when clients send a token instead. */
   serverKey: string | undefined;
   log: Logger;
+  /** With OAuth: whether HiringCenter accepts a key a person typed on the sign-in page. */
+  checkKey?: (key: string) => Promise<KeyCheck>;
+  /** With OAuth: the sign-in page says the access granted is read-only. */
+  readOnly?: boolean;
 }
 
 /**
@@ -55,18 +70,21 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   let inFlight = 0;
   let draining = false;
   let port = options.port;
+  let oauth: OAuthEndpoints | undefined;
 
   const server = createHttpServer((req, res) => {
     const started = Date.now();
     const id = createHash('sha256').update(`${started}${Math.random()}`).digest('hex').slice(0, 12);
     const sentBefore = req.socket.bytesWritten;
+    // Read now: the OAuth routes (express) rewrite req.url as they route.
+    const path = req.url?.split('?')[0];
     // One JSON line per request: what happened, to whom it can matter — never the key, notes or locations.
     res.on('close', () =>
       deps.log.info(
         JSON.stringify({
           request: id,
           method: req.method,
-          path: req.url?.split('?')[0],
+          path,
           rpc: logged.get(req)?.rpc,
           tool: logged.get(req)?.tool,
           status: res.statusCode,
@@ -85,13 +103,18 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   server.headersTimeout = 10_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return send(res, 200, { status: 'ok' });
-    if (path === '/readyz') return draining ? send(res, 503, { ready: false, reason: 'draining' }) : send(res, 200, { ready: true });
-    if (path !== '/mcp') return send(res, 404, { error: `No ${path} here: MCP is served at /mcp.` });
+    if (path === '/readyz') {
+      if (draining) return send(res, 503, { ready: false, reason: 'draining' });
+      if (oauth && !(await oauth.ready())) return send(res, 503, { ready: false, reason: 'Redis (HIRINGCENTER_REDIS_URL) does not answer' });
+      return send(res, 200, { ready: true });
+    }
     // DNS rebinding: a browser tricked into calling us names another host, or an origin we do not know.
     if (!allowedHost(req.headers.host))
       return send(res, 403, { error: `Host "${req.headers.host ?? ''}" is not this server; call it by its own address.` });
+    if (oauth?.serves(path)) return oauth.handle(req, res);
+    if (path !== '/mcp') return send(res, 404, { error: `No ${path} here: MCP is served at /mcp.` });
     const origin = req.headers.origin;
     if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
       return send(res, 403, { error: `Origin ${origin} may not call this server; add it to HIRINGCENTER_ALLOWED_ORIGINS if it should.` });
@@ -102,20 +125,35 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
         error: `${req.method ?? ''} is not served: this server is stateless, so /mcp takes POST only (no SSE stream, no sessions).`,
       });
     }
-    const credential = authorize(req.headers.authorization);
-    if (!credential) {
-      res.setHeader('www-authenticate', 'Bearer');
+    const caller = await authenticate(req.headers.authorization);
+    if ('refused' in caller) {
+      // RFC 6750 §3 and RFC 9728 §5.1: say where to sign in, and, for a token that failed, that it is the token.
+      const failed = caller.refused !== 'missing';
+      const challenge = [
+        failed && `error="invalid_token", error_description="${caller.refused.replace(/["\\]/g, "'")}"`,
+        oauth && `resource_metadata="${oauth.resourceMetadataUrl}"`,
+      ];
+      res.setHeader('www-authenticate', `Bearer ${challenge.filter(Boolean).join(', ')}`.trim());
       return send(res, 401, {
-        error: options.token
-          ? 'Send this server\'s access token as "Authorization: Bearer <token>".'
-          : 'Send your HiringCenter API key as "Authorization: Bearer <key>".',
+        error:
+          failed
+            ? `${caller.refused} Refresh it, or sign in again.`
+            : oauth
+              ? 'Sign in: this server is an OAuth authorization server (see WWW-Authenticate), or send a HiringCenter API key as "Authorization: Bearer <key>".'
+              : options.token
+                ? 'Send this server\'s access token as "Authorization: Bearer <token>".'
+                : 'Send your HiringCenter API key as "Authorization: Bearer <key>".',
       });
     }
+    const { credential, apiKey } = caller;
     if (draining) {
       res.setHeader('retry-after', '1');
       return send(res, 503, { error: 'This server is shutting down; try again (another replica will answer).' });
     }
-    const slot = createHash('sha256').update(credential).digest('hex');
+    // One person's limit, whichever of their tokens they present.
+    const slot = createHash('sha256')
+      .update(apiKey ?? credential)
+      .digest('hex');
     const busy = inFlightByCredential.get(slot) ?? 0;
     if (busy >= options.maxPerCredential) {
       res.setHeader('retry-after', '1');
@@ -132,11 +170,11 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     inFlightByCredential.set(slot, busy + 1);
     inFlight += 1;
     // The request's key reaches the API client through this server only; it is never stored past the request.
-    const serverHeld = options.token !== undefined || options.open === true;
-    const apiKey = serverHeld ? deps.serverKey : credential;
     // Never shown: the key the calls spend, and what the client presented (its key or our token; open mode presents nothing).
-    const secrets = [apiKey, options.open ? undefined : credential].filter((secret): secret is string => secret !== undefined);
-    const mcp = deps.newServer(serverHeld ? undefined : credential, secrets);
+    const secrets = [apiKey ?? deps.serverKey, options.open ? undefined : credential].filter(
+      (secret): secret is string => secret !== undefined,
+    );
+    const mcp = deps.newServer(apiKey, secrets);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     // Closing the server aborts its request handlers, and so the API request in flight.
     const stop = () => {
@@ -161,16 +199,25 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     }
   }
 
-  /** The credential of a request: the HiringCenter key it carries, or, when the server holds the key, our token. */
-  function authorize(header: string | undefined): string | undefined {
-    if (options.open) return 'sandbox';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-    if (!match) return undefined;
-    const presented = match[1]!;
-    if (!options.token) return presented;
+  /**
+   * Who is calling: `credential` is what they presented, `apiKey` the key their calls spend (undefined: the
+   * server's own). A value with our tokens' prefix is one of our tokens or nothing — never sent on as an API key.
+   */
+  async function authenticate(
+    header: string | undefined,
+  ): Promise<{ credential: string; apiKey: string | undefined } | { refused: 'missing' | string }> {
+    const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+    if (presented?.startsWith(ISSUED_PREFIX)) {
+      if (!oauth) return { refused: 'This server does not issue tokens now (OAuth is off).' };
+      const verified = await oauth.verify(presented);
+      return 'apiKey' in verified ? { credential: presented, apiKey: verified.apiKey } : verified;
+    }
+    if (options.open) return { credential: 'sandbox', apiKey: undefined };
+    if (!presented) return { refused: 'missing' };
+    if (!options.token) return { credential: presented, apiKey: presented };
     const a = Buffer.from(presented);
     const b = Buffer.from(options.token);
-    return a.length === b.length && timingSafeEqual(a, b) ? presented : undefined;
+    return a.length === b.length && timingSafeEqual(a, b) ? { credential: presented, apiKey: undefined } : { refused: 'missing' };
   }
 
   function allowedHost(host: string | undefined): boolean {
@@ -182,14 +229,30 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
 
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   port = (server.address() as AddressInfo).port;
+  const listenedOn = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  if (options.oauth) {
+    if (!deps.checkKey) throw new Error('OAuth needs a way to check API keys');
+    oauth = await startOAuth({
+      settings: options.oauth,
+      origin: options.publicUrl ?? listenedOn,
+      readOnly: deps.readOnly ?? false,
+      checkKey: deps.checkKey,
+      log: deps.log,
+    }).catch((error: unknown) => {
+      server.close();
+      throw error;
+    });
+  }
   return {
-    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/mcp`,
+    url: `${listenedOn}/mcp`,
+    oauth: oauth && { issuer: options.publicUrl ?? listenedOn, sharedStore: options.oauth?.redisUrl !== undefined },
     async drain(graceMs) {
       draining = true;
       server.close();
       const until = Date.now() + graceMs;
       while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
       server.closeAllConnections();
+      await oauth?.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -8,41 +8,8 @@ import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { dayInTwoMonths, phoneCallLike } from '../helpers/fixtures.js';
 import { fakeMeeting, startLyingApi, type LyingApi } from '../helpers/lying-api.js';
+import { startHosted, type Hosted } from '../helpers/hosted.js';
 import { BIN, binEnv } from '../helpers/spawn-bin.js';
-
-interface Hosted {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  stderr: () => string;
-  stop(): Promise<number | null>;
-}
-
-/** The built bin with --http on a free port, as a team would run it. */
-async function startHosted(env: Record<string, string>): Promise<Hosted> {
-  const child = spawn(process.execPath, [BIN, '--http', '--port', '0'], { env: binEnv(env) });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line: ${stderr}`)), 10_000);
-    child.stderr.on('data', () => {
-      const match = /listening on (http:\/\/\S+\/mcp)/.exec(stderr);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  return {
-    child,
-    url,
-    stderr: () => stderr,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function connect(url: string, key: string): Promise<Client> {
   const client = new Client({ name: 'hosted-test', version: '1.0.0' });

@@ -1,0 +1,80 @@
+import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
+import { InvalidClientMetadataError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
+import type { OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { UnsealError, type TokenSealer } from './sealed-token.js';
+
+/**
+ * Dynamic Client Registration (RFC 7591) with nothing stored: the client id
+ * is the client's registered metadata, sealed. Any replica reads it back, so
+ * a connector registered through one replica signs in through another.
+ * A confidential client's secret is derived from its id with the server's
+ * secret, so it too needs no store.
+ */
+export function statelessClientRegistry(sealer: TokenSealer): OAuthRegisteredClientsStore {
+  return {
+    async registerClient(client) {
+      const kept: Kept = {
+        redirect_uris: client.redirect_uris.map(checkRedirectUri),
+        client_name: client.client_name?.slice(0, MAX_NAME),
+        token_endpoint_auth_method: client.token_endpoint_auth_method,
+        grant_types: client.grant_types,
+        response_types: client.response_types,
+        scope: client.scope?.slice(0, MAX_NAME),
+      };
+      if (kept.redirect_uris.length === 0 || kept.redirect_uris.length > MAX_REDIRECT_URIS) {
+        throw new InvalidClientMetadataError(`Register 1 to ${MAX_REDIRECT_URIS} redirect_uris.`);
+      }
+      const clientId = await sealer.seal('client', { meta: kept });
+      return {
+        ...kept,
+        client_id: clientId,
+        client_id_issued_at: Math.floor(Date.now() / 1000),
+        ...(client.token_endpoint_auth_method === 'none' ? {} : { client_secret: sealer.derive(clientId), client_secret_expires_at: 0 }),
+      };
+    },
+
+    async getClient(clientId): Promise<OAuthClientInformationFull | undefined> {
+      try {
+        const { claims, keyId } = await sealer.open('client', clientId);
+        const kept = claims.meta as Kept;
+        const confidential = kept.token_endpoint_auth_method !== 'none';
+        return { ...kept, client_id: clientId, ...(confidential ? { client_secret: sealer.derive(clientId, keyId) } : {}) };
+      } catch (error) {
+        if (error instanceof UnsealError) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+type Kept = Pick<
+  OAuthClientInformationFull,
+  'redirect_uris' | 'client_name' | 'token_endpoint_auth_method' | 'grant_types' | 'response_types' | 'scope'
+>;
+
+const MAX_NAME = 100;
+const MAX_REDIRECT_URIS = 10;
+const MAX_REDIRECT_URI_LENGTH = 2000;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Schemes that run or read something in the browser instead of returning to an app.
+const NEVER_REDIRECT_TO = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:', 'ftp:', 'ws:', 'wss:']);
+
+/**
+ * OAuth 2.1 §2.3.1 / RFC 8252: https, http on a loopback address (a native app's
+ * local listener), or an app's own scheme; never a fragment, never a scheme
+ * that runs in the browser.
+ */
+function checkRedirectUri(uri: string): string {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw new InvalidClientMetadataError(`redirect_uri "${uri.slice(0, 200)}" is not a URL.`);
+  }
+  const refuse = (why: string) => new InvalidClientMetadataError(`redirect_uri ${uri.slice(0, 200)}: ${why}.`);
+  if (uri.length > MAX_REDIRECT_URI_LENGTH) throw refuse(`longer than ${MAX_REDIRECT_URI_LENGTH} characters`);
+  if (url.hash) throw refuse('a redirect URI may not have a fragment');
+  if (NEVER_REDIRECT_TO.has(url.protocol)) throw refuse(`${url.protocol} cannot receive an authorization code`);
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw refuse('http is allowed for loopback addresses only; use https');
+  return uri;
+}

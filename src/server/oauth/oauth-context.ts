@@ -1,0 +1,33 @@
+import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
+import type { Logger } from '../../log.js';
+import type { TokenSealer } from './sealed-token.js';
+import type { UsedOnce } from './used-once.js';
+
+/** What the authorization server's parts share: built once per process, the same on every replica. */
+export interface OAuthContext {
+  /** The public origin (HIRINGCENTER_PUBLIC_URL, or the address listened on). */
+  origin: string;
+  /** RFC 8414 issuer: the origin as a URL (`https://host/`), as the SDK's metadata writes it. */
+  issuer: string;
+  /** RFC 8707 resource this server's tokens are for: the MCP endpoint. */
+  resource: string;
+  sealer: TokenSealer;
+  clients: OAuthRegisteredClientsStore;
+  usedOnce: UsedOnce;
+  readOnly: boolean;
+  /** One `GET /meetings?limit=1` with the key: whether HiringCenter accepts it, and its answer if not. */
+  checkKey(key: string): Promise<KeyCheck>;
+  log: Logger;
+}
+
+export type KeyCheck = { ok: true } | { ok: false; message: string };
+
+/** How long each sealed value lives. */
+export const LIFETIMES = {
+  /** The sign-in page's form. */
+  signInSeconds: 10 * 60,
+  codeSeconds: 60,
+  accessSeconds: 60 * 60,
+  /** Each refresh gives a new one: a connector in use stays signed in; one idle this long signs in again. */
+  refreshSeconds: 30 * 24 * 60 * 60,
+} as const;

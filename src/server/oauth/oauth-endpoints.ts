@@ -1,0 +1,182 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { authorizationHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/authorize.js';
+import { metadataHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/metadata.js';
+import { clientRegistrationHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/register.js';
+import { revocationHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/revoke.js';
+import { tokenHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/token.js';
+import { createOAuthMetadata } from '@modelcontextprotocol/sdk/server/auth/router.js';
+import type { OAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type { OAuthSettings } from '../../config.js';
+import type { Logger } from '../../log.js';
+import { statelessClientRegistry } from './client-registry.js';
+import type { KeyCheck, OAuthContext } from './oauth-context.js';
+import { send, sealedGrantProvider } from './sealed-grant-provider.js';
+import { ISSUED_PREFIX, TokenSealer } from './sealed-token.js';
+import { errorPage } from './sign-in-page.js';
+import { signInForm } from './sign-in-form.js';
+import { memoryUsedOnce, redisUsedOnce, type UsedOnce } from './used-once.js';
+
+/** The authorization server as the hosted server sees it: which paths are its, and what a Bearer token holds. */
+export interface OAuthEndpoints {
+  serves(path: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** The API key inside one of our access tokens, or why it is refused (damaged, expired, another audience or secret). */
+  verify(token: string): Promise<{ apiKey: string } | { refused: string }>;
+  /** RFC 9728 metadata URL, for WWW-Authenticate on a 401 from /mcp. */
+  resourceMetadataUrl: string;
+  /** Whether what must be shared (Redis) answers. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OAuthOptions {
+  settings: OAuthSettings;
+  /** The public origin: HIRINGCENTER_PUBLIC_URL, or the address listened on. */
+  origin: string;
+  readOnly: boolean;
+  checkKey(key: string): Promise<KeyCheck>;
+  log: Logger;
+}
+
+/**
+ * What the SDK does (`@modelcontextprotocol/sdk/server/auth`): metadata documents,
+ * /authorize and /token parsing, client authentication, PKCE S256, dynamic
+ * registration, revocation, OAuth error bodies. What is written here: sealed
+ * clients and tokens (no database), the sign-in page and its form, exact
+ * redirect matching, the resource check, one-time use across replicas.
+ */
+export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints> {
+  const { settings, origin, log } = options;
+  const issuer = new URL(origin).href;
+  const resource = `${origin}/mcp`;
+  const sealer = new TokenSealer(settings.secret, settings.previousSecret, issuer);
+  const usedOnce = settings.redisUrl ? await connectRedis(settings.redisUrl, log) : memoryUsedOnce();
+  const ctx: OAuthContext = {
+    origin,
+    issuer,
+    resource,
+    sealer,
+    clients: statelessClientRegistry(sealer),
+    usedOnce,
+    readOnly: options.readOnly,
+    checkKey: options.checkKey,
+    log,
+  };
+  const provider = sealedGrantProvider(ctx);
+  const metadata = {
+    ...createOAuthMetadata({ provider, issuerUrl: new URL(issuer) }),
+    // RFC 9207: the redirect back names its issuer, so a client talking to several servers cannot be fooled by a mix-up.
+    authorization_response_iss_parameter_supported: true,
+  };
+  const resourceMetadata: OAuthProtectedResourceMetadata = {
+    resource,
+    authorization_servers: [issuer],
+    resource_name: 'HiringCenter meetings',
+    bearer_methods_supported: ['header'],
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  // The SDK's per-IP rate limits count the load balancer as one client; limits belong in front of the replicas.
+  const noLimits = { rateLimit: false } as const;
+  // RFC 9728 §3.1: the path-aware URL WWW-Authenticate names, and the bare one older clients try.
+  app.use(['/.well-known/oauth-protected-resource/mcp', '/.well-known/oauth-protected-resource'], metadataHandler(resourceMetadata));
+  app.use('/.well-known/oauth-authorization-server', metadataHandler(metadata));
+  app.use(
+    '/authorize',
+    express.urlencoded({ extended: false, limit: '16kb' }),
+    explainBadClient(ctx),
+    authorizationHandler({ provider, ...noLimits }),
+  );
+  app.use('/sign-in', signInForm(ctx));
+  app.use('/token', tokenHandler({ provider, ...noLimits }));
+  app.use(
+    '/register',
+    clientRegistrationHandler({ clientsStore: ctx.clients, clientIdGeneration: false, clientSecretExpirySeconds: 0, ...noLimits }),
+  );
+  app.use('/revoke', revocationHandler({ provider, ...noLimits }));
+  app.use((_req: Request, res: Response) => void res.status(404).json({ error: 'not_found' }));
+  // Express's own handler would print a stack trace into the page; ours says what kind of request failed, once, to the log.
+  app.use((error: { status?: number; type?: string; message?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) log.error(`oauth ${req.method} ${req.path}: ${error.message ?? 'failed'}`);
+    if (res.headersSent) return void res.end();
+    res.status(status).json({
+      error: status === 500 ? 'server_error' : 'invalid_request',
+      error_description:
+        status === 500 ? 'Internal error; see the server log.' : `The request body could not be read (${error.type ?? 'malformed'}).`,
+    });
+  });
+
+  const paths = new Set(['/authorize', '/sign-in', '/token', '/register', '/revoke']);
+  return {
+    serves: (path) => paths.has(path) || path.startsWith('/.well-known/oauth-'),
+    handle: (req, res) => app(req, res),
+    async verify(token) {
+      if (!token.startsWith(ISSUED_PREFIX)) return { refused: 'This is not a token this server issued.' };
+      try {
+        const info = await provider.verifyAccessToken(token);
+        return { apiKey: String(info.extra?.apiKey) };
+      } catch (error) {
+        return { refused: error instanceof Error ? error.message : 'The access token is not valid.' };
+      }
+    },
+    resourceMetadataUrl: `${origin}/.well-known/oauth-protected-resource/mcp`,
+    ready: () => usedOnce.ready(),
+    close: () => usedOnce.close(),
+  };
+}
+
+/**
+ * A person who followed a link with an unknown client or return address sees a page that says so, not the SDK's JSON:
+ * nothing is redirected to an address the client did not register.
+ */
+function explainBadClient(ctx: OAuthContext) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const params = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown>;
+    const clientId = params.client_id;
+    const redirectUri = params.redirect_uri;
+    const client = typeof clientId === 'string' ? await ctx.clients.getClient(clientId) : undefined;
+    if (!client) {
+      return send(
+        res,
+        errorPage(
+          400,
+          'Unknown app',
+          'This app is not registered with this server (or registered before its secret changed). Remove the connector and add it again.',
+        ),
+      );
+    }
+    if (redirectUri !== undefined && (typeof redirectUri !== 'string' || !client.redirect_uris.includes(redirectUri))) {
+      return send(
+        res,
+        errorPage(
+          400,
+          'Unknown return address',
+          'This app did not register the address it asked to be sent back to, so sign-in stops here.',
+        ),
+      );
+    }
+    next();
+  };
+}
+
+// Start-up waits this long for Redis, then stops with a message rather than serve codes that could be used twice.
+const REDIS_CONNECT_MS = 5_000;
+
+async function connectRedis(url: string, log: Logger): Promise<UsedOnce> {
+  const host = new URL(url).host;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis at ${host} (HIRINGCENTER_REDIS_URL) did not answer in ${REDIS_CONNECT_MS / 1000} s`)),
+      REDIS_CONNECT_MS,
+    );
+  });
+  try {
+    return await Promise.race([redisUsedOnce(url, (message) => log.warn(message)), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import type { Response } from 'express';
+import type { AuthorizationParams, OAuthServerProvider } from '@modelcontextprotocol/sdk/server/auth/provider.js';
+import { InvalidGrantError, InvalidTargetError, InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import type { OAuthClientInformationFull, OAuthTokenRevocationRequest, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { LIFETIMES, type OAuthContext } from './oauth-context.js';
+import { UnsealError } from './sealed-token.js';
+import { csrfCookie, type SignInRequest } from './sign-in-request.js';
+import { errorPage, signInPage, type Page } from './sign-in-page.js';
+
+/**
+ * The SDK's OAuthServerProvider over sealed values: the SDK's handlers parse
+ * requests, authenticate clients, check PKCE and write OAuth errors; this
+ * decides what a code, access token and refresh token hold and when they are
+ * refused. A grant ("family": one sign-in and every token refreshed from it)
+ * is revoked as a whole when a code or refresh token is used twice.
+ */
+export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
+  const { sealer, usedOnce } = ctx;
+
+  async function issueTokens(grant: Grant): Promise<OAuthTokens> {
+    const claims = { cid: grant.cid, key: grant.key, fam: grant.fam };
+    const [access, refresh] = await Promise.all([
+      sealer.seal('access', claims, { ttlSeconds: LIFETIMES.accessSeconds, audience: ctx.resource }),
+      sealer.seal('refresh', claims, { ttlSeconds: LIFETIMES.refreshSeconds, audience: ctx.resource }),
+    ]);
+    return { access_token: access, token_type: 'Bearer', expires_in: LIFETIMES.accessSeconds, refresh_token: refresh };
+  }
+
+  async function openGrant(use: 'code' | 'refresh', value: string, client: OAuthClientInformationFull): Promise<OpenedGrant> {
+    try {
+      const { claims } = await sealer.open(use, value, ctx.resource);
+      const grant = claims as unknown as OpenedGrant;
+      if (grant.cid !== client.client_id) throw new InvalidGrantError(`This ${WHAT[use]} was issued to another client.`);
+      return grant;
+    } catch (error) {
+      if (!(error instanceof UnsealError)) throw error;
+      throw new InvalidGrantError(`The ${WHAT[use]} ${error.message}; sign in again.`);
+    }
+  }
+
+  function checkResource(resource: URL | undefined): void {
+    if (resource !== undefined && !sameResource(resource.href, ctx.resource)) {
+      throw new InvalidTargetError(`This server's tokens are for ${ctx.resource} only, not ${resource.href}.`);
+    }
+  }
+
+  const revoke = (fam: string) => usedOnce.claim(`revoked:${fam}`, LIFETIMES.refreshSeconds * 1000);
+
+  return {
+    clientsStore: ctx.clients,
+
+    async authorize(client, params: AuthorizationParams, res: Response) {
+      // The SDK lets a loopback redirect differ in port (RFC 8252 §7.3); here it must be exactly one registered.
+      if (!client.redirect_uris.includes(params.redirectUri)) {
+        return send(
+          res,
+          errorPage(
+            400,
+            'Unknown return address',
+            'This app did not register the address it asked to be sent back to, so sign-in stops here.',
+          ),
+        );
+      }
+      checkResource(params.resource);
+      const csrf = randomBytes(18).toString('base64url');
+      const request: SignInRequest = {
+        cid: client.client_id,
+        ru: params.redirectUri,
+        cc: params.codeChallenge,
+        st: params.state,
+        csrf,
+        ck: `hcmcp_csrf_${randomBytes(6).toString('hex')}`,
+      };
+      const sealed = await sealer.seal('sign-in', { ...request }, { ttlSeconds: LIFETIMES.signInSeconds });
+      res.setHeader('set-cookie', csrfCookie(request.ck, csrf, ctx.origin.startsWith('https:'), LIFETIMES.signInSeconds));
+      send(
+        res,
+        signInPage({
+          clientName: client.client_name,
+          redirectUri: params.redirectUri,
+          request: sealed,
+          readOnly: ctx.readOnly,
+          accessMinutes: LIFETIMES.accessSeconds / 60,
+          refreshDays: LIFETIMES.refreshSeconds / 86_400,
+        }),
+      );
+    },
+
+    async challengeForAuthorizationCode(client, code) {
+      return (await openGrant('code', code, client)).cc!;
+    },
+
+    async exchangeAuthorizationCode(client, code, _verifier, redirectUri, resource) {
+      const grant = await openGrant('code', code, client);
+      if (redirectUri !== undefined && redirectUri !== grant.ru) {
+        throw new InvalidGrantError('redirect_uri is not the one the authorization request named.');
+      }
+      checkResource(resource);
+      if (!(await usedOnce.claim(`code:${grant.jti}`, LIFETIMES.codeSeconds * 2000))) {
+        // OAuth 2.1 §4.1.3: a code used twice may have been stolen; what it gave is revoked.
+        await revoke(grant.fam);
+        throw new InvalidGrantError('This authorization code was already used; sign in again.');
+      }
+      return issueTokens(grant);
+    },
+
+    async exchangeRefreshToken(client, refreshToken, _scopes, resource) {
+      const grant = await openGrant('refresh', refreshToken, client);
+      checkResource(resource);
+      if (await usedOnce.claimed(`revoked:${grant.fam}`)) throw new InvalidGrantError('This sign-in was revoked; sign in again.');
+      const remainingMs = Math.max(1000, (grant.exp ?? 0) * 1000 - Date.now());
+      if (!(await usedOnce.claim(`refresh:${grant.jti}`, remainingMs))) {
+        await revoke(grant.fam);
+        throw new InvalidGrantError('This refresh token was already used (each works once); sign in again.');
+      }
+      return issueTokens(grant);
+    },
+
+    async verifyAccessToken(token): Promise<AuthInfo> {
+      try {
+        const { claims } = await sealer.open('access', token, ctx.resource);
+        return {
+          token,
+          clientId: String(claims.cid),
+          scopes: [],
+          expiresAt: claims.exp,
+          resource: new URL(ctx.resource),
+          extra: { apiKey: String(claims.key) },
+        };
+      } catch (error) {
+        if (!(error instanceof UnsealError)) throw error;
+        throw new InvalidTokenError(`The access token ${error.message}.`);
+      }
+    },
+
+    // RFC 7009: revoking either token ends the sign-in at its next refresh; an access token lives on until it expires (1 h).
+    async revokeToken(client, request: OAuthTokenRevocationRequest) {
+      for (const use of ['refresh', 'access'] as const) {
+        const opened = await sealer.open(use, request.token, ctx.resource).catch(() => undefined);
+        if (opened && opened.claims.cid === client.client_id) await revoke(String(opened.claims.fam));
+      }
+    },
+  };
+}
+
+interface Grant {
+  cid: string;
+  key: string;
+  fam: string;
+}
+
+interface OpenedGrant extends Grant {
+  jti: string;
+  exp?: number;
+  ru?: string;
+  cc?: string;
+}
+
+const WHAT = { code: 'authorization code', refresh: 'refresh token' } as const;
+
+/** RFC 8707 compares resource URIs as given; only a trailing slash is let go. */
+function sameResource(a: string, b: string): boolean {
+  return a.replace(/\/$/, '') === b.replace(/\/$/, '');
+}
+
+export function send(res: Response, page: Page): void {
+  res.status(page.status).set(page.headers).send(page.html);
+}

@@ -1,0 +1,119 @@
+import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { EncryptJWT, errors as joseErrors, jwtDecrypt, type JWTPayload } from 'jose';
+
+/**
+ * Everything OAuth hands out — client ids, the sign-in form's request, codes,
+ * access and refresh tokens — is a JWE (`dir` + `A256GCM`) sealed with a key
+ * derived from HIRINGCENTER_OAUTH_SECRET: any replica can open any of them,
+ * and nothing is stored. What a token is for is sealed inside it (`use`), so a
+ * code is never taken as an access token. The prefix only says "ours": a
+ * Bearer value that has it is never sent to HiringCenter as an API key.
+ */
+export type SealedUse = 'client' | 'sign-in' | 'code' | 'access' | 'refresh';
+
+export const ISSUED_PREFIX = 'hcmcp_';
+const PREFIXES: Record<SealedUse, string> = {
+  client: `${ISSUED_PREFIX}client_`,
+  'sign-in': `${ISSUED_PREFIX}signin_`,
+  code: `${ISSUED_PREFIX}code_`,
+  access: `${ISSUED_PREFIX}at_`,
+  refresh: `${ISSUED_PREFIX}rt_`,
+};
+
+interface SealingKey {
+  id: string;
+  encryption: Uint8Array;
+  /** For values derived from a sealed one (a confidential client's secret). */
+  mac: Buffer;
+}
+
+export interface Opened {
+  claims: JWTPayload & Record<string, unknown>;
+  /** The key that sealed it: derived values (a client's secret) are made with the same one. */
+  keyId: string;
+}
+
+/** Why a sealed value was refused: its time is up, or it is not one of ours for this use (damaged, other secret, other audience). */
+export class UnsealError extends Error {
+  override readonly name = 'UnsealError';
+  constructor(readonly reason: 'expired' | 'invalid') {
+    super(reason === 'expired' ? 'has expired' : 'is not valid here (damaged, made with another secret, or for another server)');
+  }
+}
+
+export class TokenSealer {
+  private readonly current: SealingKey;
+  private readonly keys: Map<string, SealingKey>;
+
+  /** `previous`: the secret before the last rotation; what it sealed is still opened, never sealed again. */
+  constructor(
+    secret: string,
+    previous: string | undefined,
+    private readonly issuer: string,
+  ) {
+    this.current = deriveKey(secret);
+    const older = previous === undefined ? [] : [deriveKey(previous)];
+    this.keys = new Map([this.current, ...older].map((key) => [key.id, key]));
+  }
+
+  /** A sealed value for `use`, valid for `ttlSeconds` (none: until the secret is rotated out), for `audience` if given. */
+  async seal(use: SealedUse, claims: Record<string, unknown>, options: { ttlSeconds?: number; audience?: string } = {}): Promise<string> {
+    const jwt = new EncryptJWT({ ...claims, use })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: this.current.id })
+      .setIssuer(this.issuer)
+      .setIssuedAt()
+      .setJti(randomBytes(16).toString('base64url'));
+    if (options.ttlSeconds !== undefined) jwt.setExpirationTime(Math.floor(Date.now() / 1000) + options.ttlSeconds);
+    if (options.audience !== undefined) jwt.setAudience(options.audience);
+    return PREFIXES[use] + (await jwt.encrypt(this.current.encryption));
+  }
+
+  /** Opens a value sealed for `use` (and `audience`), or throws UnsealError. */
+  async open(use: SealedUse, value: string, audience?: string): Promise<Opened> {
+    if (!value.startsWith(PREFIXES[use]) || value.length > MAX_SEALED_LENGTH) throw new UnsealError('invalid');
+    let keyId = '';
+    try {
+      const { payload } = await jwtDecrypt(
+        value.slice(PREFIXES[use].length),
+        (header) => {
+          const key = this.keys.get(String(header.kid));
+          if (!key) throw new UnsealError('invalid');
+          keyId = key.id;
+          return key.encryption;
+        },
+        {
+          issuer: this.issuer,
+          audience,
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+          clockTolerance: 5,
+        },
+      );
+      if (payload.use !== use) throw new UnsealError('invalid');
+      return { claims: payload as Opened['claims'], keyId };
+    } catch (error) {
+      if (error instanceof UnsealError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new UnsealError('expired');
+      throw new UnsealError('invalid');
+    }
+  }
+
+  /** A value only this server can derive from `data`, with the key that sealed it (e.g. a confidential client's secret). */
+  derive(data: string, keyId = this.current.id): string {
+    const key = this.keys.get(keyId) ?? this.current;
+    return createHmac('sha256', key.mac).update(data).digest('base64url');
+  }
+}
+
+// A sealed value is a few hundred bytes; anything far longer is refused before any crypto runs.
+const MAX_SEALED_LENGTH = 8192;
+
+function deriveKey(secret: string): SealingKey {
+  const material = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'hiringcenter-mcp oauth', info, 32));
+  const encryption = new Uint8Array(material('token encryption v1'));
+  return {
+    id: createHash('sha256').update(encryption).digest('base64url').slice(0, 10),
+    encryption,
+    mac: material('derived values v1'),
+  };
+}

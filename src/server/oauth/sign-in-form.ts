@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import express, { type Request, type Response } from 'express';
+import { apiKeyProblem } from '../../api/api-key.js';
+import { redact } from '../../api/redact.js';
+import { LIFETIMES, type OAuthContext } from './oauth-context.js';
+import { send } from './sealed-grant-provider.js';
+import { UnsealError } from './sealed-token.js';
+import { clearedCookie, cookieMatches, type SignInRequest } from './sign-in-request.js';
+import { errorPage, signInPage } from './sign-in-page.js';
+
+/**
+ * POST /sign-in: the page's form. The key is checked with HiringCenter
+ * (one `GET /meetings?limit=1`); a refused key shows the API's answer on the
+ * page and issues nothing. An accepted one is sealed into a one-time code,
+ * and the browser goes back to the client (303, the code and state in the
+ * query, `iss` per RFC 9207). The key itself never enters a URL or a log.
+ */
+export function signInForm(ctx: OAuthContext): express.Router {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }));
+  router.post('/', async (req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-store');
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== ctx.origin) {
+      return send(res, errorPage(403, 'Sign-in refused', 'This form was sent from another site. Go back to your app and connect again.'));
+    }
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const sealed = typeof body.request === 'string' ? body.request : '';
+    let request: SignInRequest;
+    try {
+      request = (await ctx.sealer.open('sign-in', sealed)).claims as unknown as SignInRequest;
+    } catch (error) {
+      if (!(error instanceof UnsealError)) throw error;
+      const why = error.reason === 'expired' ? `it was open for over ${LIFETIMES.signInSeconds / 60} minutes` : 'it was changed';
+      return send(
+        res,
+        errorPage(400, 'Sign-in expired', `This sign-in form cannot be used (${why}). Go back to your app and connect again.`),
+      );
+    }
+    if (!cookieMatches(req.headers.cookie, request.ck, request.csrf)) {
+      return send(
+        res,
+        errorPage(
+          403,
+          'Sign-in refused',
+          'This form did not come from the page this server showed in this browser. Go back to your app and connect again.',
+        ),
+      );
+    }
+    const client = await ctx.clients.getClient(request.cid);
+    if (!client)
+      return send(res, errorPage(400, 'Unknown app', 'This app is no longer registered here. Remove the connector and add it again.'));
+
+    const back = new URL(request.ru);
+    if (request.st !== undefined) back.searchParams.set('state', request.st);
+    back.searchParams.set('iss', ctx.issuer);
+    if (body.decision === 'deny') {
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'The person cancelled the sign-in.');
+      return redirect(res, back, request.ck);
+    }
+
+    const again = (problem: string) =>
+      send(
+        res,
+        signInPage({
+          clientName: client.client_name,
+          redirectUri: request.ru,
+          request: sealed,
+          readOnly: ctx.readOnly,
+          accessMinutes: LIFETIMES.accessSeconds / 60,
+          refreshDays: LIFETIMES.refreshSeconds / 86_400,
+          problem,
+        }),
+      );
+    const key = typeof body.api_key === 'string' ? body.api_key.trim() : '';
+    if (!key) return again('Paste your HiringCenter API key, then choose Allow access.');
+    const problem = apiKeyProblem(key);
+    if (problem) return again(`That is not an API key: ${problem}.`);
+    const check = await ctx.checkKey(key);
+    if (!check.ok) return again(redact(check.message, [key]));
+
+    const code = await ctx.sealer.seal(
+      'code',
+      { cid: request.cid, ru: request.ru, cc: request.cc, key, fam: randomBytes(12).toString('base64url') },
+      { ttlSeconds: LIFETIMES.codeSeconds, audience: ctx.resource },
+    );
+    back.searchParams.set('code', code);
+    ctx.log.info(`oauth: signed in a client (${describeClient(client.client_name)})`);
+    redirect(res, back, request.ck);
+  });
+  return router;
+}
+
+function redirect(res: Response, to: URL, cookie: string): void {
+  res.setHeader('set-cookie', clearedCookie(cookie));
+  res.redirect(303, to.href);
+}
+
+/** A client's self-declared name, bounded and printable, for a log line. */
+function describeClient(name: string | undefined): string {
+  return name ? JSON.stringify(name.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)) : 'unnamed';
+}

@@ -1,0 +1,36 @@
+import { timingSafeEqual } from 'node:crypto';
+
+/**
+ * An authorization request between the sign-in page and its form post, sealed
+ * into the form (nothing kept on the server). `csrf` is also set as a cookie
+ * named `ck` that only this site sends: a post made by another site, or with
+ * a form lifted from someone else's browser, lacks the cookie and is refused.
+ */
+export interface SignInRequest {
+  cid: string;
+  ru: string;
+  cc: string;
+  st: string | undefined;
+  csrf: string;
+  ck: string;
+}
+
+export function csrfCookie(name: string, value: string, secure: boolean, maxAgeSeconds: number): string {
+  return `${name}=${value}; Path=/sign-in; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
+
+export function clearedCookie(name: string): string {
+  return `${name}=; Path=/sign-in; Max-Age=0; HttpOnly; SameSite=Strict`;
+}
+
+/** Whether the request's Cookie header carries `name` with exactly `expected`. */
+export function cookieMatches(header: string | undefined, name: string, expected: string): boolean {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key !== name) continue;
+    const a = Buffer.from(rest.join('='));
+    const b = Buffer.from(expected);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+  return false;
+}

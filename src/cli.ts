@@ -99,7 +99,11 @@ async function serveHttp(
   tools: ToolSource,
   log: Logger,
 ): Promise<void> {
-  const { startHttpServer, checkApiKey } = await import('./server/http-server.js');
+  // The key check runs here, not in dist/http.js: the API client and its error classes are the bin's own.
+  const [{ startHttpServer }, { checkApiKey }] = await Promise.all([
+    import('./server/http-server.js'),
+    import('./server/oauth/key-check.js'),
+  ]);
   // The hosted server is a file of its own (dist/http.js): stdio, the common case, never loads it.
   const hosted = await startHttpServer(
     { ...command, open: config.sandbox && !command.token && !command.oauth },

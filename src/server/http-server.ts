@@ -9,9 +9,6 @@ import type { KeyCheck } from './oauth/oauth-context.js';
 import { startOAuth, type OAuthEndpoints } from './oauth/oauth-endpoints.js';
 import { ISSUED_PREFIX } from './oauth/sealed-token.js';
 
-// The bin loads this file (dist/http.js) only with --http; what hosting needs from the API side comes with it.
-export { checkApiKey } from './oauth/key-check.js';
-
 export interface HttpOptions {
   host: string;
   port: number;
@@ -107,7 +104,8 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     if (path === '/healthz') return send(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       if (draining) return send(res, 503, { ready: false, reason: 'draining' });
-      if (oauth && !(await oauth.ready())) return send(res, 503, { ready: false, reason: 'Redis (HIRINGCENTER_REDIS_URL) does not answer' });
+      if (oauth && !(await oauth.ready()))
+        return send(res, 503, { ready: false, reason: 'Redis (HIRINGCENTER_REDIS_URL) does not answer' });
       return send(res, 200, { ready: true });
     }
     // DNS rebinding: a browser tricked into calling us names another host, or an origin we do not know.
@@ -135,14 +133,13 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       ];
       res.setHeader('www-authenticate', `Bearer ${challenge.filter(Boolean).join(', ')}`.trim());
       return send(res, 401, {
-        error:
-          failed
-            ? `${caller.refused} Refresh it, or sign in again.`
-            : oauth
-              ? 'Sign in: this server is an OAuth authorization server (see WWW-Authenticate), or send a HiringCenter API key as "Authorization: Bearer <key>".'
-              : options.token
-                ? 'Send this server\'s access token as "Authorization: Bearer <token>".'
-                : 'Send your HiringCenter API key as "Authorization: Bearer <key>".',
+        error: failed
+          ? `${caller.refused} Refresh it, or sign in again.`
+          : oauth
+            ? 'Sign in: this server is an OAuth authorization server (see WWW-Authenticate), or send a HiringCenter API key as "Authorization: Bearer <key>".'
+            : options.token
+              ? 'Send this server\'s access token as "Authorization: Bearer <token>".'
+              : 'Send your HiringCenter API key as "Authorization: Bearer <key>".',
       });
     }
     const { credential, apiKey } = caller;

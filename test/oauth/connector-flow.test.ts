@@ -70,7 +70,7 @@ describe('a connector added by URL: discovery, registration, sign-in in Chromium
       await expect(page.locator('h1').textContent()).resolves.toBe('Connect to HiringCenter');
       expect(await page.locator('main').textContent()).toContain('Claude asks to use your HiringCenter meetings');
       expect(await page.locator('code').textContent()).toBe(callback.url);
-      expect(await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).type))).toEqual([
+      expect(await page.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { type: string }).type))).toEqual([
         'hidden',
         'password',
       ]);

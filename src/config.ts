@@ -1,4 +1,5 @@
 import type { LogLevel } from './log.js';
+import type { OAuthSettings } from './server/oauth/oauth-context.js';
 
 /** What the bin was asked to do. */
 export type Command =
@@ -21,15 +22,6 @@ export type Command =
       /** Set with HIRINGCENTER_OAUTH_SECRET: the server is its own OAuth 2.1 authorization server. */
       oauth: OAuthSettings | undefined;
     };
-
-/** Hosted sign-in by OAuth (src/server/oauth/): no database, so everything lives in tokens sealed with these secrets. */
-export interface OAuthSettings {
-  secret: string;
-  /** The secret before the last rotation: tokens it sealed are still read (never made) until it is removed. */
-  previousSecret: string | undefined;
-  /** Redis for what must be shared by replicas: codes and refresh tokens used once. Without it, this process alone. */
-  redisUrl: string | undefined;
-}
 
 export interface Config {
   command: Command;
@@ -105,6 +97,7 @@ Environment:
                                  connectors added by URL); a random secret shared by all replicas (openssl rand -base64 48)
   HIRINGCENTER_OAUTH_PREVIOUS_SECRET  the secret before a rotation: its tokens are still accepted until it is removed
   HIRINGCENTER_REDIS_URL         with OAuth: Redis shared by all replicas, so a code or refresh token works once across them
+  HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS  true: fetch clients' metadata documents from private addresses too
 
 Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
@@ -299,7 +292,15 @@ function oauthSettings(env: Readonly<Record<string, string | undefined>>): OAuth
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     throw new ConfigError(`HIRINGCENTER_REDIS_URL must look like redis://host:6379 or rediss://… (got something else).`);
   }
-  return { secret, previousSecret, redisUrl };
+  return {
+    secret,
+    previousSecret,
+    redisUrl,
+    allowPrivateClientDocuments: parseBoolean(
+      'HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS',
+      env.HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS,
+    ),
+  };
 }
 
 /** Why a secret that seals API keys is not random enough, if it is not: too short, or too few different characters. */

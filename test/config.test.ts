@@ -63,3 +63,41 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, argv, TOOL_NAMES)).toThrow(message);
   });
 });
+
+describe('loadConfig: OAuth for hosted mode', () => {
+  const SECRET = 'Zq8vT2mN5xR7kW1pL4cY9bH3jF6dS0aE';
+  const http = (env: Record<string, string>, argv: string[] = []) => loadConfig(env, ['--http', ...argv], TOOL_NAMES).command;
+
+  it('is on with a strong secret, and takes the previous secret, Redis and the public address', () => {
+    expect(
+      http({
+        HIRINGCENTER_OAUTH_SECRET: SECRET,
+        HIRINGCENTER_OAUTH_PREVIOUS_SECRET: `${SECRET}-old`,
+        HIRINGCENTER_REDIS_URL: 'redis://redis.internal:6379',
+        HIRINGCENTER_PUBLIC_URL: 'https://mcp.example.com/mcp',
+      }),
+    ).toMatchObject({
+      publicUrl: 'https://mcp.example.com',
+      oauth: {
+        secret: SECRET,
+        previousSecret: `${SECRET}-old`,
+        redisUrl: 'redis://redis.internal:6379',
+        allowPrivateClientDocuments: false,
+      },
+    });
+    expect(http({})).toMatchObject({ oauth: undefined });
+  });
+
+  it.each([
+    [{ HIRINGCENTER_OAUTH_SECRET: 'short' }, /HIRINGCENTER_OAUTH_SECRET is too weak \(5 characters.*openssl rand -base64 48/],
+    [{ HIRINGCENTER_OAUTH_SECRET: 'ab'.repeat(20) }, /too weak \(it repeats a few characters/],
+    [{ HIRINGCENTER_OAUTH_PREVIOUS_SECRET: SECRET }, /HIRINGCENTER_OAUTH_SECRET is not; make one with `openssl rand -base64 48`/],
+    [{ HIRINGCENTER_OAUTH_SECRET: SECRET, HIRINGCENTER_OAUTH_PREVIOUS_SECRET: SECRET }, /equals/],
+    [{ HIRINGCENTER_OAUTH_SECRET: SECRET, HIRINGCENTER_REDIS_URL: 'localhost:6379' }, /redis:\/\/host:6379/],
+    [{ HIRINGCENTER_OAUTH_SECRET: SECRET, HIRINGCENTER_PUBLIC_URL: 'http://mcp.example.com' }, /must be https:\/\/ with OAuth/],
+    [{ HIRINGCENTER_OAUTH_SECRET: SECRET, HIRINGCENTER_PUBLIC_URL: 'https://mcp.example.com/team/mcp' }, /has a path/],
+    [{ HIRINGCENTER_OAUTH_SECRET: SECRET, HIRINGCENTER_HTTP_HOST: '0.0.0.0' }, /set HIRINGCENTER_PUBLIC_URL/],
+  ])('refuses %j, saying how to fix it', (env, message) => {
+    expect(() => http(env)).toThrow(message);
+  });
+});

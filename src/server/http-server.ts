@@ -3,9 +3,8 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { OAuthSettings } from '../config.js';
 import type { Logger } from '../log.js';
-import type { KeyCheck } from './oauth/oauth-context.js';
+import type { KeyCheck, OAuthSettings } from './oauth/oauth-context.js';
 import { startOAuth, type OAuthEndpoints } from './oauth/oauth-endpoints.js';
 import { ISSUED_PREFIX } from './oauth/sealed-token.js';
 

@@ -14,6 +14,8 @@ export class MemoryOAuthClient implements OAuthClientProvider {
   constructor(
     private readonly callback: string,
     private readonly name = 'Test Connector',
+    /** Set: the client is identified by this metadata document URL instead of registering. */
+    readonly clientMetadataUrl?: string,
   ) {}
 
   get redirectUrl(): string {

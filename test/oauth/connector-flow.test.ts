@@ -4,7 +4,7 @@ import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
@@ -105,8 +105,11 @@ describe('a connector added by URL: discovery, registration, sign-in in Chromium
       expect(text(await again.callTool({ name: 'list_meetings', arguments: { limit: 2, maxResults: 2 } }))).toMatch(/^2 of 12 meetings/);
       await again.close();
       expect(connector.saved?.refresh_token).not.toBe(firstRefresh);
-      expect(replicas[1]!.stderr()).toMatch(/"method":"POST","path":"\/token",[^}]*"status":200/);
-      expect(replicas[1]!.stderr()).toMatch(/"path":"\/mcp","rpc":"tools\/call","tool":"list_meetings","status":200/);
+      // Log lines are written as each response closes, which can be just after the client has read it.
+      await vi.waitFor(() => {
+        expect(replicas[1]!.stderr()).toMatch(/"method":"POST","path":"\/token",[^}]*"status":200/);
+        expect(replicas[1]!.stderr()).toMatch(/"path":"\/mcp","rpc":"tools\/call","tool":"list_meetings","status":200/);
+      });
 
       // Every API request carried the person's key; no log line ever did.
       expect(sandbox.requests.length).toBeGreaterThan(0);

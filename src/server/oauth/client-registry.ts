@@ -1,17 +1,38 @@
 import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
 import { InvalidClientMetadataError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { clientDocuments, isClientDocumentUrl } from './client-metadata-documents.js';
 import { UnsealError, type TokenSealer } from './sealed-token.js';
+
+/** The SDK's client store, plus why an id is not a client (for the page a person sees). */
+export interface ClientRegistry extends OAuthRegisteredClientsStore {
+  lookup(clientId: string): Promise<OAuthClientInformationFull | { refused: string }>;
+}
 
 /**
  * Dynamic Client Registration (RFC 7591) with nothing stored: the client id
  * is the client's registered metadata, sealed. Any replica reads it back, so
  * a connector registered through one replica signs in through another.
  * A confidential client's secret is derived from its id with the server's
- * secret, so it too needs no store.
+ * secret, so it too needs no store. A client id that is an https URL is a
+ * Client ID Metadata Document, fetched (./client-metadata-documents.ts).
  */
-export function statelessClientRegistry(sealer: TokenSealer): OAuthRegisteredClientsStore {
+export function statelessClientRegistry(sealer: TokenSealer, options: { allowPrivateDocuments: boolean }): ClientRegistry {
+  const documents = clientDocuments({ allowPrivateAddresses: options.allowPrivateDocuments, checkRedirectUri });
+  async function lookup(clientId: string): Promise<OAuthClientInformationFull | { refused: string }> {
+    if (isClientDocumentUrl(clientId)) return documents.fetch(clientId);
+    try {
+      const { claims, keyId } = await sealer.open('client', clientId);
+      const kept = claims.meta as Kept;
+      const confidential = kept.token_endpoint_auth_method !== 'none';
+      return { ...kept, client_id: clientId, ...(confidential ? { client_secret: sealer.derive(clientId, keyId) } : {}) };
+    } catch (error) {
+      if (error instanceof UnsealError) return { refused: `its registration ${error.message}` };
+      throw error;
+    }
+  }
   return {
+    lookup,
     async registerClient(client) {
       const kept: Kept = {
         redirect_uris: client.redirect_uris.map(checkRedirectUri),
@@ -33,16 +54,9 @@ export function statelessClientRegistry(sealer: TokenSealer): OAuthRegisteredCli
       };
     },
 
-    async getClient(clientId): Promise<OAuthClientInformationFull | undefined> {
-      try {
-        const { claims, keyId } = await sealer.open('client', clientId);
-        const kept = claims.meta as Kept;
-        const confidential = kept.token_endpoint_auth_method !== 'none';
-        return { ...kept, client_id: clientId, ...(confidential ? { client_secret: sealer.derive(clientId, keyId) } : {}) };
-      } catch (error) {
-        if (error instanceof UnsealError) return undefined;
-        throw error;
-      }
+    async getClient(clientId) {
+      const client = await lookup(clientId);
+      return 'refused' in client ? undefined : client;
     },
   };
 }
@@ -64,7 +78,7 @@ const NEVER_REDIRECT_TO = new Set(['javascript:', 'data:', 'file:', 'vbscript:',
  * local listener), or an app's own scheme; never a fragment, never a scheme
  * that runs in the browser.
  */
-function checkRedirectUri(uri: string): string {
+export function checkRedirectUri(uri: string): string {
   let url: URL;
   try {
     url = new URL(uri);

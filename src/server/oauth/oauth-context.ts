@@ -1,5 +1,5 @@
-import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
 import type { Logger } from '../../log.js';
+import type { ClientRegistry } from './client-registry.js';
 import type { TokenSealer } from './sealed-token.js';
 import type { UsedOnce } from './used-once.js';
 
@@ -12,7 +12,7 @@ export interface OAuthContext {
   /** RFC 8707 resource this server's tokens are for: the MCP endpoint. */
   resource: string;
   sealer: TokenSealer;
-  clients: OAuthRegisteredClientsStore;
+  clients: ClientRegistry;
   usedOnce: UsedOnce;
   readOnly: boolean;
   /** One `GET /meetings?limit=1` with the key: whether HiringCenter accepts it, and its answer if not. */
@@ -31,3 +31,14 @@ export const LIFETIMES = {
   /** Each refresh gives a new one: a connector in use stays signed in; one idle this long signs in again. */
   refreshSeconds: 30 * 24 * 60 * 60,
 } as const;
+
+/** From HIRINGCENTER_OAUTH_* and HIRINGCENTER_REDIS_URL (config.ts): no database, so everything lives in tokens sealed with these secrets. */
+export interface OAuthSettings {
+  secret: string;
+  /** The secret before the last rotation: tokens it sealed are still read (never made) until it is removed. */
+  previousSecret: string | undefined;
+  /** Redis for what must be shared by replicas: codes and refresh tokens used once. Without it, this process alone. */
+  redisUrl: string | undefined;
+  /** Fetch Client ID Metadata Documents from private and loopback addresses too (clients inside the network). */
+  allowPrivateClientDocuments: boolean;
+}

@@ -7,10 +7,9 @@ import { revocationHandler } from '@modelcontextprotocol/sdk/server/auth/handler
 import { tokenHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/token.js';
 import { createOAuthMetadata } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import type { OAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
-import type { OAuthSettings } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { statelessClientRegistry } from './client-registry.js';
-import type { KeyCheck, OAuthContext } from './oauth-context.js';
+import type { KeyCheck, OAuthContext, OAuthSettings } from './oauth-context.js';
 import { send, sealedGrantProvider } from './sealed-grant-provider.js';
 import { ISSUED_PREFIX, TokenSealer } from './sealed-token.js';
 import { errorPage } from './sign-in-page.js';
@@ -57,7 +56,7 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     issuer,
     resource,
     sealer,
-    clients: statelessClientRegistry(sealer),
+    clients: statelessClientRegistry(sealer, { allowPrivateDocuments: settings.allowPrivateClientDocuments }),
     usedOnce,
     readOnly: options.readOnly,
     checkKey: options.checkKey,
@@ -68,6 +67,8 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     ...createOAuthMetadata({ provider, issuerUrl: new URL(issuer) }),
     // RFC 9207: the redirect back names its issuer, so a client talking to several servers cannot be fooled by a mix-up.
     authorization_response_iss_parameter_supported: true,
+    // MCP 2025-11-25: an https client_id is the URL of the client's own metadata document (no registration needed).
+    client_id_metadata_document_supported: true,
   };
   const resourceMetadata: OAuthProtectedResourceMetadata = {
     resource,
@@ -137,15 +138,11 @@ function explainBadClient(ctx: OAuthContext) {
     const params = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown>;
     const clientId = params.client_id;
     const redirectUri = params.redirect_uri;
-    const client = typeof clientId === 'string' ? await ctx.clients.getClient(clientId) : undefined;
-    if (!client) {
+    const client = typeof clientId === 'string' ? await ctx.clients.lookup(clientId) : { refused: 'the request names no client_id' };
+    if ('refused' in client) {
       return send(
         res,
-        errorPage(
-          400,
-          'Unknown app',
-          'This app is not registered with this server (or registered before its secret changed). Remove the connector and add it again.',
-        ),
+        errorPage(400, 'Unknown app', `This app cannot sign in here: ${client.refused}. Remove the connector and add it again.`),
       );
     }
     if (redirectUri !== undefined && (typeof redirectUri !== 'string' || !client.redirect_uris.includes(redirectUri))) {

@@ -4,7 +4,7 @@ import { EncryptJWT, errors as joseErrors, jwtDecrypt, type JWTPayload } from 'j
 /**
  * Everything OAuth hands out — client ids, the sign-in form's request, codes,
  * access and refresh tokens — is a JWE (`dir` + `A256GCM`) sealed with a key
- * derived from HIRINGCENTER_OAUTH_SECRET: any replica can open any of them,
+ * derived from HIRINGCENTER_OAUTH_SECRET, so that every replica can open them all,
  * and nothing is stored. What a token is for is sealed inside it (`use`), so a
  * code is never taken as an access token. The prefix only says "ours": a
  * Bearer value that has it is never sent to HiringCenter as an API key.

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
+import { seedMeetings } from '../../src/sandbox/seed.js';
+import { startHosted, type Hosted } from '../helpers/hosted.js';
+import { MemoryOAuthClient, signInByForm } from '../helpers/oauth-client.js';
+
+const KEY = 'hc_live_client_documents_0123456789';
+const CALLBACK = 'http://127.0.0.1:9/callback';
+
+/** A client's own web site, serving its metadata documents over https (a certificate made for this run). */
+async function startClientSite(): Promise<{ origin: string; certFile: string; server: Server }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hcmcp-cimd-'));
+  const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile,
+  ], { stdio: 'ignore' }); // prettier-ignore
+  let origin = '';
+  const documents: Record<string, () => object> = {
+    '/client.json': () => ({
+      client_id: `${origin}/client.json`,
+      client_name: 'Doc Client',
+      redirect_uris: [CALLBACK],
+      token_endpoint_auth_method: 'none',
+    }),
+    '/other-id.json': () => ({ client_id: `${origin}/client.json`, client_name: 'Impostor', redirect_uris: [CALLBACK] }),
+  };
+  const server = createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile) }, (req, res) => {
+    const document = documents[req.url ?? ''];
+    if (req.url === '/moved.json') res.writeHead(302, { location: '/client.json' }).end();
+    else if (!document) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `https://localhost:${(server.address() as AddressInfo).port}`;
+  return { origin, certFile, server };
+}
+
+describe('Client ID Metadata Documents: an https client_id is fetched, checked and used without registration', () => {
+  let sandbox: SandboxApi;
+  let site: Awaited<ReturnType<typeof startClientSite>>;
+  let inside: Hosted;
+  let strict: Hosted;
+
+  beforeAll(async () => {
+    sandbox = await startSandboxApi({ apiKey: KEY });
+    seedMeetings(sandbox.store, { now: Date.now(), count: 4 });
+    site = await startClientSite();
+    const env = {
+      HIRINGCENTER_BASE_URL: sandbox.baseUrl,
+      HIRINGCENTER_OAUTH_SECRET: randomBytes(48).toString('base64'),
+      NODE_EXTRA_CA_CERTS: site.certFile,
+    };
+    // The client's site is on loopback here, so one server is told to fetch from private addresses and one is not.
+    [inside, strict] = await Promise.all([startHosted({ ...env, HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS: 'true' }), startHosted(env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([inside.stop(), strict.stop()]);
+    site.server.close();
+    await sandbox.close();
+  });
+
+  it('signs in a client known only by its document URL, and calls a tool', async () => {
+    const connector = new MemoryOAuthClient(CALLBACK, 'ignored', `${site.origin}/client.json`);
+    const mcpUrl = new URL(inside.url);
+    await expect(
+      new Client({ name: 'c', version: '1' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector })),
+    ).rejects.toThrow(UnauthorizedError);
+    expect(connector.information?.client_id).toBe(`${site.origin}/client.json`);
+    const answer = await signInByForm(connector.authorizationUrl!, KEY);
+    expect(answer.status).toBe(303);
+    await new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }).finishAuth(
+      new URL(answer.location!).searchParams.get('code')!,
+    );
+    const client = new Client({ name: 'c', version: '1' });
+    await client.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }));
+    expect((await client.callTool({ name: 'list_meetings', arguments: { limit: 1, maxResults: 1 } })).isError).toBeFalsy();
+    await client.close();
+  });
+
+  it('refuses a document whose client_id is another URL, a redirect, and — by default — a private address', async () => {
+    const page = async (server: Hosted, clientId: string) => {
+      const url = new URL('/authorize', server.url);
+      for (const [name, value] of Object.entries({
+        client_id: clientId,
+        redirect_uri: CALLBACK,
+        response_type: 'code',
+        code_challenge: 'x'.repeat(43),
+        code_challenge_method: 'S256',
+      }))
+        url.searchParams.set(name, value);
+      const answer = await fetch(url, { redirect: 'manual' });
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get('location')).toBeNull();
+      return answer.text();
+    };
+    expect(await page(inside, `${site.origin}/other-id.json`)).toMatch(/client_id is not the URL it was fetched from/);
+    expect(await page(inside, `${site.origin}/moved.json`)).toMatch(/HTTP 302 \(redirects are not followed\)/);
+    expect(await page(strict, `${site.origin}/client.json`)).toMatch(/is a private address/);
+  });
+});

@@ -12,7 +12,7 @@ import type { AuthorizationServerMetadata, OAuthClientInformationFull, OAuthToke
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
-import { TokenSealer } from '../../src/server/oauth/sealed-token.js';
+import { clientRef, TokenSealer } from '../../src/server/oauth/sealed-token.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
 import { signInByForm } from '../helpers/oauth-client.js';
 
@@ -143,7 +143,7 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     const client = await register();
     const { code, codeVerifier } = await signedIn(client);
     const good = (await exchange(client, code, codeVerifier)).access_token;
-    const claims = { cid: client.client_id, key: KEY, fam: 'f' };
+    const claims = { cid: clientRef(client.client_id), key: KEY, fam: 'f' };
     const audience = `${origin}/mcp`;
     const middle = Math.floor(good.length / 2);
     const refused = {

@@ -5,7 +5,7 @@ import { InvalidGrantError, InvalidTargetError, InvalidTokenError } from '@model
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { OAuthClientInformationFull, OAuthTokenRevocationRequest, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
-import { UnsealError } from './sealed-token.js';
+import { clientRef, UnsealError } from './sealed-token.js';
 import { csrfCookie, type SignInRequest } from './sign-in-request.js';
 import { errorPage, signInPage, type Page } from './sign-in-page.js';
 
@@ -32,7 +32,7 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
     try {
       const { claims } = await sealer.open(use, value, ctx.resource);
       const grant = claims as unknown as OpenedGrant;
-      if (grant.cid !== client.client_id) throw new InvalidGrantError(`This ${WHAT[use]} was issued to another client.`);
+      if (grant.cid !== clientRef(client.client_id)) throw new InvalidGrantError(`This ${WHAT[use]} was issued to another client.`);
       return grant;
     } catch (error) {
       if (!(error instanceof UnsealError)) throw error;
@@ -99,7 +99,7 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
       }
       checkResource(resource);
       if (!(await usedOnce.claim(`code:${grant.jti}`, LIFETIMES.codeSeconds * 2000))) {
-        // OAuth 2.1 §4.1.3: a code used twice may have been stolen; what it gave is revoked.
+        // OAuth 2.1 §4.1.2: a code used twice may have been stolen; what it gave is revoked.
         await revoke(grant.fam);
         throw new InvalidGrantError('This authorization code was already used; sign in again.');
       }
@@ -139,13 +139,14 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
     async revokeToken(client, request: OAuthTokenRevocationRequest) {
       for (const use of ['refresh', 'access'] as const) {
         const opened = await sealer.open(use, request.token, ctx.resource).catch(() => undefined);
-        if (opened && opened.claims.cid === client.client_id) await revoke(String(opened.claims.fam));
+        if (opened && opened.claims.cid === clientRef(client.client_id)) await revoke(String(opened.claims.fam));
       }
     },
   };
 }
 
 interface Grant {
+  /** clientRef() of the client it was issued to. */
   cid: string;
   key: string;
   fam: string;

@@ -105,6 +105,11 @@ export class TokenSealer {
   }
 }
 
+/** What codes and tokens hold of their client: a digest, as a sealed client id is itself a few hundred bytes. */
+export function clientRef(clientId: string): string {
+  return createHash('sha256').update(clientId).digest('base64url').slice(0, 22);
+}
+
 // A sealed value is a few hundred bytes; anything far longer is refused before any crypto runs.
 const MAX_SEALED_LENGTH = 8192;
 

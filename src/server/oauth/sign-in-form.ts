@@ -4,7 +4,7 @@ import { apiKeyProblem } from '../../api/api-key.js';
 import { redact } from '../../api/redact.js';
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
 import { send } from './sealed-grant-provider.js';
-import { UnsealError } from './sealed-token.js';
+import { clientRef, UnsealError } from './sealed-token.js';
 import { clearedCookie, cookieMatches, type SignInRequest } from './sign-in-request.js';
 import { errorPage, signInPage } from './sign-in-page.js';
 
@@ -82,7 +82,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
 
     const code = await ctx.sealer.seal(
       'code',
-      { cid: request.cid, ru: request.ru, cc: request.cc, key, fam: randomBytes(12).toString('base64url') },
+      { cid: clientRef(request.cid), ru: request.ru, cc: request.cc, key, fam: randomBytes(12).toString('base64url') },
       { ttlSeconds: LIFETIMES.codeSeconds, audience: ctx.resource },
     );
     back.searchParams.set('code', code);

@@ -9,7 +9,7 @@ import {
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { AuthorizationServerMetadata, OAuthClientInformationFull, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { clientRef, TokenSealer } from '../../src/server/oauth/sealed-token.js';
@@ -257,6 +257,29 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
       expect((await call(removed.url)).status).toBe(401);
     } finally {
       await Promise.all([rotated.stop(), removed.stop()]);
+    }
+  });
+
+  it("--sandbox with OAuth: the emulator's key, logged at start, signs in", async () => {
+    const sandboxed = await startHosted({ HIRINGCENTER_OAUTH_SECRET: NEW_SECRET }, ['--sandbox']);
+    try {
+      // Logged just after the "listening" line startHosted waits for.
+      const key = await vi.waitFor(() => /sign in with the emulator's key (\S+)/.exec(sandboxed.stderr())![1]!);
+      const base = new URL(sandboxed.url).origin;
+      const asMetadata = (await discoverAuthorizationServerMetadata(base))!;
+      const client = await registerClient(base, {
+        metadata: asMetadata,
+        clientMetadata: { client_name: 'Try', redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none' },
+      });
+      const { authorizationUrl } = await startAuthorization(base, {
+        metadata: asMetadata,
+        clientInformation: client,
+        redirectUrl: CALLBACK,
+      });
+      expect((await signInByForm(authorizationUrl, 'hcsbx_not_the_emulators_key_000000')).status).toBe(400);
+      expect((await signInByForm(authorizationUrl, key)).status).toBe(303);
+    } finally {
+      await sandboxed.stop();
     }
   });
 });

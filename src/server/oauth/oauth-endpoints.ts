@@ -12,7 +12,7 @@ import { statelessClientRegistry } from './client-registry.js';
 import type { KeyCheck, OAuthContext, OAuthSettings } from './oauth-context.js';
 import { send, sealedGrantProvider } from './sealed-grant-provider.js';
 import { ISSUED_PREFIX, TokenSealer } from './sealed-token.js';
-import { errorPage } from './sign-in-page.js';
+import { errorPage, unknownReturnAddress } from './sign-in-page.js';
 import { signInForm } from './sign-in-form.js';
 import { memoryUsedOnce, redisUsedOnce, type UsedOnce } from './used-once.js';
 
@@ -146,14 +146,7 @@ function explainBadClient(ctx: OAuthContext) {
       );
     }
     if (redirectUri !== undefined && (typeof redirectUri !== 'string' || !client.redirect_uris.includes(redirectUri))) {
-      return send(
-        res,
-        errorPage(
-          400,
-          'Unknown return address',
-          'This app did not register the address it asked to be sent back to, so sign-in stops here.',
-        ),
-      );
+      return send(res, unknownReturnAddress());
     }
     next();
   };

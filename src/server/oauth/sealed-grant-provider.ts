@@ -7,7 +7,7 @@ import type { OAuthClientInformationFull, OAuthTokenRevocationRequest, OAuthToke
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
 import { clientRef, UnsealError } from './sealed-token.js';
 import { csrfCookie, type SignInRequest } from './sign-in-request.js';
-import { errorPage, signInPage, type Page } from './sign-in-page.js';
+import { signInPage, unknownReturnAddress, type Page } from './sign-in-page.js';
 
 /**
  * The SDK's OAuthServerProvider over sealed values: the SDK's handlers parse
@@ -54,14 +54,7 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
     async authorize(client, params: AuthorizationParams, res: Response) {
       // The SDK lets a loopback redirect differ in port (RFC 8252 §7.3); here it must be exactly one registered.
       if (!client.redirect_uris.includes(params.redirectUri)) {
-        return send(
-          res,
-          errorPage(
-            400,
-            'Unknown return address',
-            'This app did not register the address it asked to be sent back to, so sign-in stops here.',
-          ),
-        );
+        return send(res, unknownReturnAddress());
       }
       checkResource(params.resource);
       const csrf = randomBytes(18).toString('base64url');
@@ -82,8 +75,6 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
           redirectUri: params.redirectUri,
           request: sealed,
           readOnly: ctx.readOnly,
-          accessMinutes: LIFETIMES.accessSeconds / 60,
-          refreshDays: LIFETIMES.refreshSeconds / 86_400,
         }),
       );
     },

@@ -68,8 +68,6 @@ export function signInForm(ctx: OAuthContext): express.Router {
           redirectUri: request.ru,
           request: sealed,
           readOnly: ctx.readOnly,
-          accessMinutes: LIFETIMES.accessSeconds / 60,
-          refreshDays: LIFETIMES.refreshSeconds / 86_400,
           problem,
         }),
       );

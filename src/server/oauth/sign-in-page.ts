@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LIFETIMES } from './oauth-context.js';
 
 /**
  * The pages a person sees while signing in: plain HTML that works without
@@ -12,8 +13,6 @@ export interface SignInView {
   /** The sealed authorization request the form posts back. */
   request: string;
   readOnly: boolean;
-  accessMinutes: number;
-  refreshDays: number;
   /** Why the last attempt failed, shown above the field. */
   problem?: string;
 }
@@ -36,7 +35,7 @@ export function signInPage(view: SignInView): Page {
 <ul>${can}</ul>
 <h2>Your key</h2>
 <p class="small">This server checks your key once with HiringCenter and then keeps it only inside the encrypted tokens it gives the app; it stores nothing.
-Access lasts ${view.accessMinutes} minutes at a time and the app renews it while in use; after ${view.refreshDays} days unused, you sign in again. To end it sooner, disconnect the app, or replace your key in HiringCenter.</p>
+Access lasts ${LIFETIMES.accessSeconds / 60} minutes at a time and the app renews it while in use; after ${LIFETIMES.refreshSeconds / 86_400} days unused, you sign in again. To end it sooner, disconnect the app, or replace your key in HiringCenter.</p>
 ${view.problem ? `<p class="problem" role="alert">${escapeHtml(view.problem)}</p>` : ''}
 <form method="post" action="/sign-in">
 <input type="hidden" name="request" value="${escapeHtml(view.request)}">
@@ -47,6 +46,10 @@ ${view.problem ? `<p class="problem" role="alert">${escapeHtml(view.problem)}</p
 </form>`;
   return page(view.problem ? 400 : 200, 'Sign in', body, view.redirectUri);
 }
+
+/** For a return address the client did not register exactly: said on a page, never redirected to. */
+export const unknownReturnAddress = (): Page =>
+  errorPage(400, 'Unknown return address', 'This app did not register the address it asked to be sent back to, so sign-in stops here.');
 
 /** A dead end the person can read: what went wrong and what to do; never a redirect. */
 export function errorPage(status: number, title: string, message: string): Page {

@@ -22,14 +22,16 @@ describe('source guards', () => {
     expect(cli).not.toMatch(/console\./);
   });
 
-  it('keeps the layers one-way: cli -> config/server -> tools -> api/format/time, the sandbox apart', () => {
+  it('keeps the layers one-way: cli -> config/server -> prompts/resources/tools -> api/format/time, the sandbox apart', () => {
     // What each folder may import from src (besides itself and the shared leaves input-error, log, version).
     const allowed: Record<string, string[]> = {
       'src/api/': [],
       'src/time/': [],
       'src/format/': ['api', 'time'],
       'src/tools/': ['api', 'format', 'time'],
-      'src/server/': ['api', 'format', 'time', 'tools'],
+      'src/server/': ['api', 'format', 'time', 'tools', 'prompts', 'resources'],
+      'src/prompts/': ['time', 'tools'],
+      'src/resources/': ['prompts'],
       'src/sandbox/': ['api'],
     };
     for (const { path, text } of files) {

@@ -1,6 +1,7 @@
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { CallToolRequest, CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { HiringCenterClient } from '../api/client.js';
+import { ApiHttpError, HiringCenterError } from '../api/errors.js';
 import { redact, redactDeep } from '../api/redact.js';
 import { describeError, isExpectedFailure, report, type ErrorContext, type ErrorReport } from '../format/error-text.js';
 import { quote } from '../format/inert-text.js';
@@ -9,6 +10,8 @@ import type { Logger } from '../log.js';
 import { acceptedForm } from '../tools/arguments.js';
 import type { Confirm, Progress, ToolAnswer, ToolDefinition } from '../tools/define-tool.js';
 import { inputErrorFromIssues } from './input-issues.js';
+import type { NotifyClient } from './mcp-log.js';
+import { meetingsShown, type RecentValues } from './recent-values.js';
 import type { ToolSelection } from './select-tools.js';
 import type { ToolSource } from './tool-source.js';
 import { normalizeArguments } from './tolerant-input.js';
@@ -27,6 +30,10 @@ export interface CallToolDeps {
   log: Logger;
   /** Makes the confirmation question for one call (undefined when nobody can be asked). */
   confirmer: (call: ReturnType<HiringCenterClient['startCall']>, signal: AbortSignal) => Confirm | undefined;
+  /** Where the meetings shown are remembered, for completion. */
+  recent?: RecentValues;
+  /** The client's own log view (logging over MCP). */
+  notifyClient?: NotifyClient;
 }
 
 /**
@@ -64,8 +71,10 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     // Only an answer built from something that held a secret — the API's bodies, or the call's own arguments — can show one.
     const args = JSON.stringify(request.params.arguments ?? {});
     const mayHoldSecret = call.secretSeen || deps.secrets.some((secret) => args.includes(secret));
+    deps.recent?.record(meetingsShown(answer.structured));
     return success(answer, deps.secrets, mayHoldSecret);
   } catch (error) {
+    await warnClient(error, name, extra, deps);
     return failure(
       mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),
     );
@@ -122,6 +131,20 @@ function mapError(error: unknown, context: ErrorContext, log: Logger): ErrorRepo
     `${context.tool} failed: ${withForm instanceof Error ? withForm.message : String(withForm)}`,
   );
   return describeError(withForm, context);
+}
+
+/**
+ * What the person's client shows in its log view: a call that failed after retries, was rate-limited, or failed in
+ * a way that is not the caller's to fix. (The model reads the tool's own error text either way.)
+ */
+async function warnClient(error: unknown, tool: string, extra: Extra, deps: CallToolDeps): Promise<void> {
+  if (!deps.notifyClient) return;
+  const rateLimited = error instanceof ApiHttpError && error.status === 429;
+  const retried = error instanceof HiringCenterError && error.attempts > 1;
+  if (!rateLimited && !retried && isExpectedFailure(error)) return;
+  const tries = error instanceof HiringCenterError && error.attempts > 1 ? ` after ${error.attempts} attempts` : '';
+  const why = error instanceof Error ? error.message : String(error);
+  await deps.notifyClient(extra, 'warning', `${tool} failed${tries}${rateLimited ? ' (rate limited by HiringCenter)' : ''}: ${why}`);
 }
 
 /** The model reads the message; programs read the same facts, with a stable code, in structuredContent. */

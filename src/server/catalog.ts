@@ -2,6 +2,7 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { ToolDefinition } from '../tools/define-tool.js';
 import { toolError } from '../tools/output-schemas.js';
+import { ICONS } from './icon.js';
 import { publishedSchema } from './json-schema.js';
 
 /**
@@ -18,5 +19,6 @@ export function describeTools(tools: readonly ToolDefinition[]): Tool[] {
     // Success or error: both shapes are declared, so an error result never fails a client's validation.
     outputSchema: publishedSchema(z.union([tool.outputSchema, toolError]), 'output'),
     annotations: { title: tool.title, ...tool.annotations },
+    icons: ICONS,
   }));
 }

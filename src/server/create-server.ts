@@ -1,13 +1,19 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, SetLevelRequestSchema, type CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import { z } from 'zod';
 import type { HiringCenterClient } from '../api/client.js';
 import { silentLogger, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
-import { callTool, type Extra } from './call-tool.js';
+import { callTool, type CallToolDeps } from './call-tool.js';
+import { registerCompletions } from './completion-handler.js';
 import { confirmationFor, DEFAULT_CONFIRM_TIMEOUT_MS } from './confirmation.js';
+import { handle } from './handle-request.js';
+import { ICONS } from './icon.js';
+import { clientLog } from './mcp-log.js';
+import { registerPrompts } from './prompt-handlers.js';
+import { recentValuesFor, type RecentValues } from './recent-values.js';
+import { registerResources } from './resource-handlers.js';
 import { selectTools, type ToolPolicy } from './select-tools.js';
 import type { ToolSource } from './tool-source.js';
 
@@ -32,6 +38,8 @@ export interface ServerDeps {
   log?: Logger;
   /** Refuse tools/* before initialize (stdio). Stateless HTTP serves each request with a fresh server, so it cannot. */
   requireInitialize?: boolean;
+  /** What completion suggests from earlier answers (default: the store for this credential's key). */
+  recent?: RecentValues;
 }
 
 const INSTRUCTIONS =
@@ -49,59 +57,50 @@ const INSTRUCTIONS =
 export function createServer(deps: ServerDeps): Server {
   const selection = selectTools(deps.tools.catalog, deps.policy ?? { readOnly: false, allow: undefined });
   const server = new Server(
-    { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: lazyValidator() },
+    { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION, icons: ICONS },
+    {
+      capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },
+      instructions: INSTRUCTIONS,
+      jsonSchemaValidator: lazyValidator(),
+    },
   );
+  const recent = deps.recent ?? recentValuesFor(deps.credential);
+  const log = clientLog(deps.secrets);
+  const now = deps.now ?? Date.now;
   const confirmer = confirmationFor(server, {
     enabled: deps.confirmDeletes !== false,
     timeoutMs: deps.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
     secrets: deps.secrets,
   });
-  const callDeps = {
+  const callDeps: CallToolDeps = {
     api: deps.api,
     credential: deps.credential,
     tools: deps.tools,
     selection,
     secrets: deps.secrets,
     defaultUserId: deps.defaultUserId,
-    now: deps.now ?? Date.now,
+    now,
     log: deps.log ?? silentLogger,
     confirmer,
+    recent,
+    notifyClient: log.notify,
   };
   const guard = { requireInitialize: deps.requireInitialize !== false };
   handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }), guard);
   // The SDK's Server validates every tools/call against CallToolRequestSchema itself (answering -32602), so it is not
   // parsed a second time here: zod parsing is the largest allocation per call. test/hardening/stdio-protocol checks -32602.
   handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps), { ...guard, validatedBySdk: true });
-  return server;
-}
-
-/**
- * Registers `handler` for `schema`'s method, refusing it before initialize
- * (MCP lifecycle) and answering params that do not fit `schema` with -32602
- * and a readable message. The SDK parses params itself and reports a mismatch
- * as -32603 "internal error", so it is given a schema that only names the method.
- */
-function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, R>(
-  server: Server,
-  schema: S,
-  handler: (request: z.output<S>, extra: Extra) => R | Promise<R>,
-  options: { requireInitialize: boolean; validatedBySdk?: boolean },
-): void {
-  const method = schema.shape.method.value;
-  server.setRequestHandler(z.looseObject({ method: z.literal(method) }), (request, extra) => {
-    if (options.requireInitialize && !server.getClientVersion()) {
-      throw new McpError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
-    }
-    if (options.validatedBySdk) return handler(request as z.output<S>, extra) as never;
-    const parsed = schema.safeParse(request);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? issue.path.join('.') : 'params';
-      throw new McpError(ErrorCode.InvalidParams, `Invalid params for ${method}: ${where} ${issue?.message ?? 'is invalid'}.`);
-    }
-    return handler(parsed.data, extra) as never;
+  handle(server, SetLevelRequestSchema, (request) => (log.setLevel(request.params.level), {}), guard);
+  const offeredTools = selection.offered.map((tool) => tool.name);
+  registerPrompts(server, { offeredTools, now, guard });
+  registerResources(server, {
+    recent,
+    now,
+    guard,
+    runTool: (name, args, extra) => callTool({ method: 'tools/call', params: { name, arguments: args } } satisfies CallToolRequest, extra, callDeps),
   });
+  registerCompletions(server, { recent, now, guard });
+  return server;
 }
 
 /**

@@ -1,0 +1,33 @@
+/** What an argument's value is, so completion knows what to offer while a person types it. */
+export type ArgumentKind = 'timeZone' | 'meetingType' | 'ownerId' | 'prospectId' | 'meetingId' | 'week' | 'day' | 'time' | 'meetingDate';
+
+export interface PromptArgument {
+  name: string;
+  description: string;
+  required: boolean;
+  kind: ArgumentKind;
+}
+
+/**
+ * A prompt, declared as data like the tools: a job recruiters repeat, as the
+ * text that tells the model which tools to call, in what order, under which
+ * time rules. `render` checks the arguments (an InputError names the one that
+ * is wrong) and never calls the API: getting a prompt is instant and offline.
+ */
+export interface PromptDefinition {
+  name: string;
+  title: string;
+  description: string;
+  arguments: PromptArgument[];
+  /** The tools its text calls: a prompt is offered only where they all are (read-only mode hides the mutating ones). */
+  tools: string[];
+  render(args: Readonly<Record<string, string | undefined>>, context: { now: number }): string;
+}
+
+export function definePrompt(prompt: PromptDefinition): PromptDefinition {
+  return prompt;
+}
+
+/** The rule every prompt ends with: times come from the tools, never from arithmetic in the model's head. */
+export const TIME_RULES =
+  'Time rules: read local times and offsets exactly as the tools print them; never convert between zones or add offsets yourself; quote ids in full.';

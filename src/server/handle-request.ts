@@ -1,0 +1,33 @@
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { Extra } from './call-tool.js';
+
+/**
+ * Registers `handler` for `schema`'s method, refusing it before initialize
+ * (MCP lifecycle) and answering params that do not fit `schema` with -32602
+ * and a readable message. The SDK parses params itself and reports a mismatch
+ * as -32603 "internal error", so it is given a schema that only names the method.
+ */
+export function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, R>(
+  server: Server,
+  schema: S,
+  handler: (request: z.output<S>, extra: Extra) => R | Promise<R>,
+  options: { requireInitialize: boolean; validatedBySdk?: boolean },
+): void {
+  const method = schema.shape.method.value;
+  server.setRequestHandler(z.looseObject({ method: z.literal(method) }), (request, extra) => {
+    if (options.requireInitialize && !server.getClientVersion()) {
+      throw new McpError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
+    }
+    if (options.validatedBySdk) return handler(request as z.output<S>, extra) as never;
+    const parsed = schema.safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : 'params';
+      throw new McpError(ErrorCode.InvalidParams, `Invalid params for ${method}: ${where} ${issue?.message ?? 'is invalid'}.`);
+    }
+    return handler(parsed.data, extra) as never;
+  });
+}
+

@@ -1,0 +1,48 @@
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, McpError, type Prompt } from '@modelcontextprotocol/sdk/types.js';
+import { InputError } from '../input-error.js';
+import type { PromptDefinition } from '../prompts/define-prompt.js';
+import { handle } from './handle-request.js';
+import { ICONS } from './icon.js';
+
+/** prompts/list and prompts/get. Prompts load at the first request: a starting server reads none of them. */
+export function registerPrompts(
+  server: Server,
+  deps: { offeredTools: readonly string[]; now: () => number; guard: { requireInitialize: boolean } },
+): void {
+  const offered = async () => {
+    const { allPrompts } = await import('../prompts/index.js');
+    return allPrompts.filter((prompt) => prompt.tools.every((tool) => deps.offeredTools.includes(tool)));
+  };
+  handle(server, ListPromptsRequestSchema, async () => ({ prompts: (await offered()).map(describePrompt) }), deps.guard);
+  handle(
+    server,
+    GetPromptRequestSchema,
+    async (request) => {
+      const prompts = await offered();
+      const prompt = prompts.find((candidate) => candidate.name === request.params.name);
+      if (!prompt) {
+        const names = prompts.map((candidate) => candidate.name).join(', ') || 'none';
+        throw new McpError(ErrorCode.InvalidParams, `No prompt "${request.params.name.slice(0, 64)}" here. Prompts: ${names}.`);
+      }
+      try {
+        const text = prompt.render.call(prompt, request.params.arguments ?? {}, { now: deps.now() });
+        return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text } }] };
+      } catch (error) {
+        if (error instanceof InputError) throw new McpError(ErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);
+        throw error;
+      }
+    },
+    deps.guard,
+  );
+}
+
+function describePrompt(prompt: PromptDefinition): Prompt {
+  return {
+    name: prompt.name,
+    title: prompt.title,
+    description: prompt.description,
+    arguments: prompt.arguments.map(({ name, description, required }) => ({ name, description, required })),
+    icons: ICONS,
+  };
+}

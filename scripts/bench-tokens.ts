@@ -135,6 +135,47 @@ console.log(
   `| all 5 definitions, as given to the model (no output schemas) | **${definitionTokens}** | ≤ 1500 ${definitionsOk ? '✓' : '✗'} |`,
 );
 console.log(`| with output schemas | ${withOutput} | |`);
+
+// Prompts and resources reach a person's menus, and a chosen prompt's text reaches the model: each has its own budget.
+// Icons are left out, as for tools: clients draw them, they are not read.
+const withoutIcons = <T extends { icons?: unknown }>(items: T[]) => items.map(({ icons: _icons, ...rest }) => rest);
+const sampleMeeting = h.seeded[0]!;
+const promptList = tokens(JSON.stringify(withoutIcons((await h.client.listPrompts()).prompts)));
+const templateList = tokens(JSON.stringify(withoutIcons((await h.client.listResourceTemplates()).resourceTemplates)));
+const promptTexts = await Promise.all(
+  (
+    [
+      ['weekly_agenda', { ownerId: sampleMeeting.ownerId, timeZone: 'Europe/Berlin' }],
+      [
+        'schedule_interview',
+        {
+          prospectId: sampleMeeting.prospectId,
+          ownerId: sampleMeeting.ownerId,
+          day: '2025-03-12',
+          timeZone: 'America/New_York',
+          time: '14:30',
+        },
+      ],
+      ['reschedule_meeting', { meetingId: sampleMeeting.id, meetingDate: '2025-03-14T11:00' }],
+    ] as const
+  ).map(async ([name, args]) => {
+    const result = await h.client.getPrompt({ name, arguments: args });
+    return [name, tokens((result.messages[0]!.content as { text: string }).text)] as const;
+  }),
+);
+const resourceRead = tokens(JSON.stringify((await h.client.readResource({ uri: `hiringcenter://meetings/${sampleMeeting.id}` })).contents));
+const PROMPT_BUDGETS = { list: 450, templates: 250, text: 320 };
+const promptChecks = [
+  ['prompts/list (3 prompts and their arguments)', promptList, PROMPT_BUDGETS.list],
+  ['resources/templates/list (3 templates)', templateList, PROMPT_BUDGETS.templates],
+  ...promptTexts.map(([name, count]) => [`prompts/get ${name}: the text the model reads`, count, PROMPT_BUDGETS.text] as const),
+] as const;
+console.log(`\n| prompts and resources | tokens | target |\n|---|---:|---|`);
+for (const [what, count, budget] of promptChecks) {
+  failed ||= count > budget;
+  console.log(`| ${what} | **${count}** | ≤ ${budget} ${count <= budget ? '✓' : '✗'} |`);
+}
+console.log(`| resources/read of a meeting (text + JSON) | ${resourceRead} | |`);
 await h.close();
 if (failed) {
   console.error('\nFAIL: a token target above is not met');

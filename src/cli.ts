@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     policy: { readOnly: config.readOnly, allow: config.tools },
     confirmDeletes: config.confirmDeletes,
     log,
+    beyondTools,
   });
 
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describe(reason)}`));
@@ -120,6 +121,7 @@ async function serveHttp(
           defaultUserId: config.userId,
           confirmDeletes: config.confirmDeletes,
           log,
+          beyondTools,
           // Stateless: each request has a server of its own, which never saw the client's initialize.
           requireInitialize: false,
         }),
@@ -158,6 +160,9 @@ async function serveHttp(
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
+
+/** Prompts, resource templates and completion data: loaded with the first request for them, as the tools are. */
+const beyondTools = () => import('./server/beyond-tools.js');
 
 /** Writes to stdout, resolved once the text has been handed on (or stdout is gone). */
 function writeOut(text: string): Promise<void> {

@@ -18,7 +18,7 @@ export const rescheduleMeeting = definePrompt({
       `Move meeting ${args.meetingId} to ${args.meetingDate} ${args.timeZone ? `in ${args.timeZone}` : "in the meeting's own time zone"}.`,
       '',
       `1. Call get_meeting with ${JSON.stringify({ meetingId: args.meetingId })}; note its time, zone and owner.`,
-      "2. Call list_meetings for that owner on the new day (meetingDateAfter, meetingDateBefore, timeZone) and tell me about anything within 30 minutes of the new time.",
+      '2. Call list_meetings for that owner on the new day (meetingDateAfter, meetingDateBefore, timeZone) and tell me about anything within 30 minutes of the new time.',
       `3. Preview: call update_meeting with ${JSON.stringify({ ...update, dryRun: true })} and show me before and after.`,
       '4. Only after I confirm, call update_meeting the same way without dryRun.',
       '',

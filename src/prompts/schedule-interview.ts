@@ -22,13 +22,13 @@ export const scheduleInterview = definePrompt({
     const window = { ownerId: args.ownerId, meetingDateAfter: day, meetingDateBefore: addDays(day!, 1), timeZone: zone };
     const create = { prospectId: args.prospectId, ownerId: args.ownerId, meetingType: type, meetingDate: `${day}T<HH:MM>`, timeZone: zone };
     return [
-      `Schedule a ${type} interview with prospect ${args.prospectId}, owned by ${args.ownerId}, on ${weekdayOf(day!)} ${day}${time ? ` at about ${time}` : ''} in ${zone}.`,
+      `Schedule a ${type} interview (prospect and owner below) on ${weekdayOf(day!)} ${day}${time ? ` at about ${time}` : ''} in ${zone}.`,
       '',
       `1. Call list_meetings with ${JSON.stringify(window)} to see the owner's meetings that day.`,
-      `2. Propose one slot: ${time ? `${time} if nothing starts within 30 minutes of it, else ` : ''}the nearest time between 09:00 and 18:00 with 30 minutes clear on both sides. Show it as date, weekday, 24h time and UTC offset.`,
-      `3. Ask me to confirm. Only after I agree, call create_meeting with ${JSON.stringify(create)}; if it refuses the time (a DST gap, a past date), tell me why and propose another.`,
+      `2. Propose ${time ? `${time} if it is 30 minutes clear of other meetings, else ` : ''}the nearest slot between 09:00 and 18:00 that is; show date, weekday, 24h time, offset.`,
+      `3. Only after I agree, call create_meeting with ${JSON.stringify(create)} (wall-clock time; the server applies DST). If it refuses the time, say why and propose another.`,
       '',
-      `meetingDate is wall-clock time in timeZone; the server applies daylight saving. ${TIME_RULES}`,
+      TIME_RULES,
     ].join('\n');
   },
 });

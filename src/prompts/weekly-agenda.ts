@@ -17,7 +17,13 @@ export const weeklyAgenda = definePrompt({
     const zone = args.timeZone!;
     const monday = mondayOf(args.week ?? todayIn(zone, now));
     const sunday = addDays(monday, 6);
-    const query = { ownerId: args.ownerId, meetingDateAfter: monday, meetingDateBefore: addDays(monday, 7), timeZone: zone, maxResults: 200 };
+    const query = {
+      ownerId: args.ownerId,
+      meetingDateAfter: monday,
+      meetingDateBefore: addDays(monday, 7),
+      timeZone: zone,
+      maxResults: 200,
+    };
     return [
       `Show owner ${args.ownerId}'s week from Mon ${monday} to ${weekdayOf(sunday)} ${sunday}, in ${zone}.`,
       '',

@@ -1,6 +1,7 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CompleteRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { ArgumentKind } from '../prompts/define-prompt.js';
+import type { BeyondTools } from './beyond-tools.js';
 import { handle } from './handle-request.js';
 import type { RecentValues } from './recent-values.js';
 
@@ -15,39 +16,39 @@ const COMMON_TYPES = ['virtual', 'phone', 'in-person'];
  */
 export function registerCompletions(
   server: Server,
-  deps: { recent: RecentValues; now: () => number; guard: { requireInitialize: boolean } },
+  deps: { recent: RecentValues; now: () => number; load: () => Promise<BeyondTools>; guard: { requireInitialize: boolean } },
 ): void {
   handle(
     server,
     CompleteRequestSchema,
     async (request) => {
       const { ref, argument, context } = request.params;
-      const kind = await kindOf(ref, argument.name);
-      const values = kind ? await candidates(kind, argument.value, { ...deps, zone: context?.arguments?.timeZone }) : [];
+      const kit = await deps.load();
+      const kind = kindOf(kit, ref, argument.name);
+      const values = kind ? candidates(kit, kind, argument.value, { ...deps, zone: context?.arguments?.timeZone }) : [];
       return { completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES } };
     },
     deps.guard,
   );
 }
 
-async function kindOf(ref: { type: string; name?: string; uri?: string }, argument: string): Promise<ArgumentKind | undefined> {
+function kindOf(kit: BeyondTools, ref: { type: string; name?: string; uri?: string }, argument: string): ArgumentKind | undefined {
   if (ref.type === 'ref/prompt') {
-    const { allPrompts } = await import('../prompts/index.js');
-    return allPrompts.find((prompt) => prompt.name === ref.name)?.arguments.find((arg) => arg.name === argument)?.kind;
+    return kit.allPrompts.find((prompt) => prompt.name === ref.name)?.arguments.find((arg) => arg.name === argument)?.kind;
   }
-  const { allResourceTemplates } = await import('../resources/index.js');
-  return allResourceTemplates.find((template) => template.uriTemplate === ref.uri)?.variables[argument];
+  return kit.allResourceTemplates.find((template) => template.uriTemplate === ref.uri)?.variables[argument];
 }
 
-async function candidates(
+function candidates(
+  kit: BeyondTools,
   kind: ArgumentKind,
   typed: string,
   deps: { recent: RecentValues; now: () => number; zone: string | undefined },
-): Promise<string[]> {
+): string[] {
   const startsWith = (values: readonly string[]) => values.filter((value) => value.toLowerCase().startsWith(typed.trim().toLowerCase()));
   switch (kind) {
     case 'timeZone':
-      return (await import('../time/zone-names.js')).completeTimeZone(typed);
+      return kit.completeTimeZone(typed);
     case 'meetingType':
       return startsWith([...new Set([...deps.recent.values('meetingType'), ...COMMON_TYPES])]);
     case 'ownerId':
@@ -56,14 +57,18 @@ async function candidates(
       return startsWith(deps.recent.values(kind));
     case 'week':
     case 'day': {
-      const { addDays, mondayOf, todayIn } = await import('../time/calendar-days.js');
-      const { isKnownTimeZone } = await import('../time/describe-instant.js');
+      const { addDays, mondayOf, todayIn, isKnownTimeZone } = kit;
       const today = todayIn(deps.zone && isKnownTimeZone(deps.zone) ? deps.zone : 'UTC', deps.now());
-      const dates = kind === 'week' ? [0, 7, 14, 21, 28, 35].map((d) => addDays(mondayOf(today), d)) : [...Array(14).keys()].map((d) => addDays(today, d));
+      const dates =
+        kind === 'week'
+          ? [0, 7, 14, 21, 28, 35].map((d) => addDays(mondayOf(today), d))
+          : [...Array(14).keys()].map((d) => addDays(today, d));
       return startsWith(dates);
     }
     case 'time':
-      return startsWith([...Array(21).keys()].map((half) => `${String(8 + Math.floor(half / 2)).padStart(2, '0')}:${half % 2 ? '30' : '00'}`));
+      return startsWith(
+        [...Array(21).keys()].map((half) => `${String(8 + Math.floor(half / 2)).padStart(2, '0')}:${half % 2 ? '30' : '00'}`),
+      );
     case 'meetingDate':
       return [];
   }

@@ -1,10 +1,16 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, SetLevelRequestSchema, type CallToolRequest } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ListToolsRequestSchema,
+  SetLevelRequestSchema,
+  type CallToolRequest,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { HiringCenterClient } from '../api/client.js';
 import { silentLogger, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
+import type { BeyondTools } from './beyond-tools.js';
 import { callTool, type CallToolDeps } from './call-tool.js';
 import { registerCompletions } from './completion-handler.js';
 import { confirmationFor, DEFAULT_CONFIRM_TIMEOUT_MS } from './confirmation.js';
@@ -40,6 +46,8 @@ export interface ServerDeps {
   requireInitialize?: boolean;
   /** What completion suggests from earlier answers (default: the store for this credential's key). */
   recent?: RecentValues;
+  /** Prompts, resource templates and completion data, loaded at the first request that needs them (beyond-tools.ts). */
+  beyondTools: () => Promise<BeyondTools>;
 }
 
 const INSTRUCTIONS =
@@ -92,14 +100,17 @@ export function createServer(deps: ServerDeps): Server {
   handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps), { ...guard, validatedBySdk: true });
   handle(server, SetLevelRequestSchema, (request) => (log.setLevel(request.params.level), {}), guard);
   const offeredTools = selection.offered.map((tool) => tool.name);
-  registerPrompts(server, { offeredTools, now, guard });
+  const load = deps.beyondTools;
+  registerPrompts(server, { offeredTools, now, load, guard });
   registerResources(server, {
     recent,
     now,
+    load,
     guard,
-    runTool: (name, args, extra) => callTool({ method: 'tools/call', params: { name, arguments: args } } satisfies CallToolRequest, extra, callDeps),
+    runTool: (name, args, extra) =>
+      callTool({ method: 'tools/call', params: { name, arguments: args } } satisfies CallToolRequest, extra, callDeps),
   });
-  registerCompletions(server, { recent, now, guard });
+  registerCompletions(server, { recent, now, load, guard });
   return server;
 }
 

@@ -30,4 +30,3 @@ export function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, 
     return handler(parsed.data, extra) as never;
   });
 }
-

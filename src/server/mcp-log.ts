@@ -22,7 +22,10 @@ export function clientLog(secrets: readonly string[]): { setLevel(level: Logging
     async notify(extra, level, message) {
       if (SEVERITY.indexOf(level) < threshold) return;
       await extra
-        .sendNotification({ method: 'notifications/message', params: { level, logger: 'hiringcenter-mcp', data: inert(redact(message, secrets)) } })
+        .sendNotification({
+          method: 'notifications/message',
+          params: { level, logger: 'hiringcenter-mcp', data: inert(redact(message, secrets)) },
+        })
         .catch(() => undefined);
     },
   };

@@ -2,16 +2,17 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, McpError, type Prompt } from '@modelcontextprotocol/sdk/types.js';
 import { InputError } from '../input-error.js';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
+import type { BeyondTools } from './beyond-tools.js';
 import { handle } from './handle-request.js';
 import { ICONS } from './icon.js';
 
 /** prompts/list and prompts/get. Prompts load at the first request: a starting server reads none of them. */
 export function registerPrompts(
   server: Server,
-  deps: { offeredTools: readonly string[]; now: () => number; guard: { requireInitialize: boolean } },
+  deps: { offeredTools: readonly string[]; now: () => number; load: () => Promise<BeyondTools>; guard: { requireInitialize: boolean } },
 ): void {
   const offered = async () => {
-    const { allPrompts } = await import('../prompts/index.js');
+    const { allPrompts } = await deps.load();
     return allPrompts.filter((prompt) => prompt.tools.every((tool) => deps.offeredTools.includes(tool)));
   };
   handle(server, ListPromptsRequestSchema, async () => ({ prompts: (await offered()).map(describePrompt) }), deps.guard);

@@ -25,9 +25,16 @@ export class RecentValues {
 
   /** One answer's meetings, in the order shown: they become the most recent values. */
   record(meetings: readonly Shown[]): void {
-    const fields: Record<RecentKind, keyof Shown> = { ownerId: 'ownerId', prospectId: 'prospectId', meetingId: 'id', meetingType: 'meetingType' };
+    const fields: Record<RecentKind, keyof Shown> = {
+      ownerId: 'ownerId',
+      prospectId: 'prospectId',
+      meetingId: 'id',
+      meetingType: 'meetingType',
+    };
     for (const [kind, field] of Object.entries(fields) as [RecentKind, keyof Shown][]) {
-      const seen = [...new Set(meetings.map((meeting) => meeting[field]).filter((v): v is string => typeof v === 'string' && SHOWABLE.test(v)))];
+      const seen = [
+        ...new Set(meetings.map((meeting) => meeting[field]).filter((v): v is string => typeof v === 'string' && SHOWABLE.test(v))),
+      ];
       if (!seen.length) continue;
       const older = (this.byKind.get(kind) ?? []).filter((value) => !seen.includes(value));
       this.byKind.set(kind, [...seen, ...older].slice(0, MAX_PER_KIND));

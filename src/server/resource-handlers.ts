@@ -10,6 +10,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { InputError } from '../input-error.js';
 import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
+import type { BeyondTools } from './beyond-tools.js';
 import type { Extra } from './call-tool.js';
 import { handle } from './handle-request.js';
 import { ICONS } from './icon.js';
@@ -31,11 +32,12 @@ export function registerResources(
   deps: {
     recent: RecentValues;
     now: () => number;
+    load: () => Promise<BeyondTools>;
     runTool(name: string, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult>;
     guard: { requireInitialize: boolean };
   },
 ): void {
-  const templates = async () => (await import('../resources/index.js')).allResourceTemplates;
+  const templates = async () => (await deps.load()).allResourceTemplates;
   handle(
     server,
     ListResourcesRequestSchema,
@@ -43,7 +45,12 @@ export function registerResources(
       resources: deps.recent
         .values('meetingId')
         .slice(0, LISTED)
-        .map((id) => ({ uri: `hiringcenter://meetings/${id}`, name: `meeting ${id}`, title: `Meeting ${id.slice(0, 8)}…`, mimeType: 'text/plain' })),
+        .map((id) => ({
+          uri: `hiringcenter://meetings/${id}`,
+          name: `meeting ${id}`,
+          title: `Meeting ${id.slice(0, 8)}…`,
+          mimeType: 'text/plain',
+        })),
     }),
     deps.guard,
   );
@@ -58,12 +65,15 @@ export function registerResources(
     ReadResourceRequestSchema,
     async (request, extra) => {
       const uri = request.params.uri;
-      const { template, variables } = await matchTemplate(await templates(), uri);
+      const { template, variables } = matchTemplate(await deps.load(), uri);
       const result = await deps.runTool(template.tool, template.toolArguments(variables, deps.now()), extra);
       const text = (result.content[0] as { text: string }).text;
       if (result.isError) {
         const code = (result.structuredContent as { error?: { code?: string } } | undefined)?.error?.code;
-        throw new McpError(code === 'not_found' ? RESOURCE_NOT_FOUND : code === 'invalid_argument' ? ErrorCode.InvalidParams : ErrorCode.InternalError, text);
+        throw new McpError(
+          code === 'not_found' ? RESOURCE_NOT_FOUND : code === 'invalid_argument' ? ErrorCode.InvalidParams : ErrorCode.InternalError,
+          text,
+        );
       }
       return {
         contents: [
@@ -77,11 +87,10 @@ export function registerResources(
 }
 
 /** The template a URI fits, with its variables checked as the tools check those arguments. */
-async function matchTemplate(
-  templates: readonly ResourceTemplateDefinition[],
+function matchTemplate(
+  { allResourceTemplates: templates, checked }: BeyondTools,
   uri: string,
-): Promise<{ template: ResourceTemplateDefinition; variables: Record<string, string> }> {
-  const { checked } = await import('../prompts/prompt-arguments.js');
+): { template: ResourceTemplateDefinition; variables: Record<string, string> } {
   for (const template of templates) {
     const matched = uri.length <= 512 ? new UriTemplate(template.uriTemplate).match(uri) : null;
     if (!matched) continue;

@@ -70,7 +70,14 @@ export function completeTimeZone(typed: string): string[] {
   const spaced = query.replace(/_/g, ' ');
   const matches = new Set<string>();
   for (const zone of allZones()) if (zone.toLowerCase().startsWith(query)) matches.add(zone);
-  for (const zone of allZones()) if (zone.slice(zone.lastIndexOf('/') + 1).toLowerCase().startsWith(query)) matches.add(zone);
+  for (const zone of allZones())
+    if (
+      zone
+        .slice(zone.lastIndexOf('/') + 1)
+        .toLowerCase()
+        .startsWith(query)
+    )
+      matches.add(zone);
   if (spaced) for (const [city, zone] of Object.entries(CITY_ZONES)) if (city.startsWith(spaced)) matches.add(zone);
   return [...matches];
 }

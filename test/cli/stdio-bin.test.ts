@@ -52,6 +52,28 @@ describe('the built bin over stdio', () => {
       const deleted = await client.callTool({ name: 'delete_meeting', arguments: { meetingId: id } });
       expect(text(deleted)).toMatch(/^Deleted/);
       expect(stderr).toMatch(/sandbox: 60 sample meetings/);
+
+      // The rest of MCP, as the bundled bin serves it: prompts, resources, completion, the icon.
+      expect(client.getServerVersion()?.icons).toHaveLength(1);
+      expect((await client.listPrompts()).prompts.map((p) => p.name)).toEqual([
+        'weekly_agenda',
+        'schedule_interview',
+        'reschedule_meeting',
+      ]);
+      const agenda = await client.getPrompt({ name: 'weekly_agenda', arguments: { ownerId: first!.ownerId, timeZone: 'Europe/London' } });
+      expect((agenda.messages[0]!.content as { text: string }).text).toContain('Call list_meetings with');
+      const read = await client.readResource({ uri: `hiringcenter://meetings/${first!.id}` });
+      expect(read.contents.map((c) => c.mimeType)).toEqual(['text/plain', 'application/json']);
+      const zones = await client.complete({
+        ref: { type: 'ref/prompt', name: 'weekly_agenda' },
+        argument: { name: 'timeZone', value: 'berl' },
+      });
+      expect(zones.completion.values).toEqual(['Europe/Berlin']);
+      const owners = await client.complete({
+        ref: { type: 'ref/prompt', name: 'weekly_agenda' },
+        argument: { name: 'ownerId', value: '' },
+      });
+      expect(owners.completion.values).toContain(first!.ownerId);
     } finally {
       await client.close();
     }

@@ -32,4 +32,21 @@ describe('token budget', () => {
     const text = (await h.call('list_meetings', { limit: 50, ownerId: owner })).text;
     expect(tokens(text) / tokens(raw)).toBeLessThanOrEqual(0.35);
   });
+
+  it("prompts/list fits in 450 tokens and each prompt's text in 320 (icons are drawn, not read)", async () => {
+    const { prompts } = await h.client.listPrompts();
+    expect(tokens(JSON.stringify(prompts.map(({ icons: _icons, ...rest }) => rest)))).toBeLessThanOrEqual(450);
+    const m = h.seeded[0]!;
+    for (const [name, args] of [
+      ['weekly_agenda', { ownerId: m.ownerId, timeZone: 'Europe/Berlin' }],
+      [
+        'schedule_interview',
+        { prospectId: m.prospectId, ownerId: m.ownerId, day: '2025-03-12', timeZone: 'America/New_York', time: '14:30' },
+      ],
+      ['reschedule_meeting', { meetingId: m.id, meetingDate: '2025-03-14T11:00' }],
+    ] as const) {
+      const text = ((await h.client.getPrompt({ name, arguments: args })).messages[0]!.content as { text: string }).text;
+      expect(tokens(text), name).toBeLessThanOrEqual(320);
+    }
+  });
 });

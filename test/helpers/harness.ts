@@ -7,6 +7,7 @@ import { seedMeetings } from '../../src/sandbox/seed.js';
 import { createServer } from '../../src/server/create-server.js';
 import { allTools } from '../../src/tools/index.js';
 import { eagerToolSource } from '../../src/server/eager-tool-source.js';
+import * as beyondTools from '../../src/server/beyond-tools.js';
 import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 
 export const TEST_KEY = 'hc_test_9f3b2c7d41e84a6f';
@@ -91,6 +92,7 @@ export async function connectServer(baseUrl: string, options: ConnectOptions = {
     policy: { readOnly: options.readOnly ?? false, allow: options.allow },
     confirmDeletes: options.confirmDeletes,
     confirmTimeoutMs: options.confirmTimeoutMs,
+    beyondTools: async () => beyondTools,
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' }, options.elicit ? { capabilities: { elicitation: {} } } : {});

@@ -74,6 +74,29 @@ describe('--http with the emulator: every tool, per-request key', () => {
     expect(hosted.stderr()).not.toContain('hosted"');
   });
 
+  it('serves prompts, resources, completion and logs over MCP too, each request on its own', async () => {
+    const client = await connect(hosted.url, KEY);
+    try {
+      expect((await client.listPrompts()).prompts).toHaveLength(3);
+      const list = await client.callTool({ name: 'list_meetings', arguments: { limit: 2 } });
+      const [first] = (list.structuredContent as { meetings: Meeting[] }).meetings;
+      const read = await client.readResource({ uri: `hiringcenter://owners/${first!.ownerId}/meetings` });
+      expect(read.contents).toHaveLength(2);
+      // Ids the key's own earlier answers showed (kept per key on this replica), and zones.
+      const owners = await client.complete({
+        ref: { type: 'ref/prompt', name: 'weekly_agenda' },
+        argument: { name: 'ownerId', value: '' },
+      });
+      expect(owners.completion.values).toContain(first!.ownerId);
+      const other = await connect(hosted.url, 'hc_live_someone_else_0123456789abcd');
+      const theirs = await other.complete({ ref: { type: 'ref/prompt', name: 'weekly_agenda' }, argument: { name: 'ownerId', value: '' } });
+      expect(theirs.completion.values).toEqual([]);
+      await other.close();
+    } finally {
+      await client.close();
+    }
+  });
+
   it('answers refusals a person can act on: 401, 405, 404, 413, a foreign Origin or Host', async () => {
     const post = (headers: Record<string, string>, body = '{}') =>
       fetch(hosted.url, {

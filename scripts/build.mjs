@@ -73,7 +73,8 @@ await build({ ...common, minify: true, entryPoints: ['src/server/http-server.ts'
 // Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.
 const script = process.argv[2];
 if (script) {
-  if (!['demo', 'soak', 'bench', 'bench-tokens', 'bench-http', 'scale'].includes(script)) throw new Error(`unknown script "${script}"`);
+  if (!['demo', 'soak', 'bench', 'bench-tokens', 'bench-http', 'scale', 'icon'].includes(script))
+    throw new Error(`unknown script "${script}"`);
   if (script === 'bench-http') {
     await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-http-server.ts'], outfile: '.build/bench/minimal-http-server.js' });
     await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });
@@ -83,5 +84,6 @@ if (script) {
     await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-sdk-server.ts'], outfile: '.build/bench/minimal-sdk-server.js' });
     await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });
   }
-  await build({ ...common, entryPoints: [`scripts/${script}.ts`], outfile: `.build/${script}.js` });
+  // playwright-core finds its own files at run time, so it is used from node_modules, not bundled.
+  await build({ ...common, entryPoints: [`scripts/${script}.ts`], outfile: `.build/${script}.js`, external: ['playwright-core'] });
 }

@@ -19,9 +19,10 @@ if (!values['no-build']) execFileSync(process.execPath, ['scripts/build.mjs'], {
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(join(stage, 'server'), { recursive: true });
 copyFileSync('manifest.json', join(stage, 'manifest.json'));
+copyFileSync('icon.png', join(stage, 'icon.png'));
 copyFileSync('dist/cli.js', join(stage, 'server/index.js'));
 rmSync(out, { force: true });
 // The package exports no paths, so its CLI is run by file (node, not a shell shim: works on Windows too).
 const mcpb = join('node_modules', '@anthropic-ai', 'mcpb', 'dist', 'cli', 'cli.js');
 execFileSync(process.execPath, [mcpb, 'pack', stage, out], { stdio: ['ignore', 'ignore', 'inherit'] });
-console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB (manifest.json + server/index.js)`);
+console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB (manifest.json, icon.png, server/index.js)`);

@@ -10,6 +10,13 @@ interface Shown {
   meetingType?: unknown;
 }
 
+const KINDS: readonly RecentKind[] = ['ownerId', 'prospectId', 'meetingId', 'meetingType'];
+const FIELD: Record<RecentKind, keyof Shown> = {
+  ownerId: 'ownerId',
+  prospectId: 'prospectId',
+  meetingId: 'id',
+  meetingType: 'meetingType',
+};
 // Per kind: enough for a recruiter's week, small enough to send whole.
 const MAX_PER_KIND = 100;
 // Printable, one token, short: a value from the API becomes a suggestion in a person's UI.
@@ -25,19 +32,18 @@ export class RecentValues {
 
   /** One answer's meetings, in the order shown: they become the most recent values. */
   record(meetings: readonly Shown[]): void {
-    const fields: Record<RecentKind, keyof Shown> = {
-      ownerId: 'ownerId',
-      prospectId: 'prospectId',
-      meetingId: 'id',
-      meetingType: 'meetingType',
-    };
-    for (const [kind, field] of Object.entries(fields) as [RecentKind, keyof Shown][]) {
-      const seen = [
-        ...new Set(meetings.map((meeting) => meeting[field]).filter((v): v is string => typeof v === 'string' && SHOWABLE.test(v))),
-      ];
-      if (!seen.length) continue;
-      const older = (this.byKind.get(kind) ?? []).filter((value) => !seen.includes(value));
-      this.byKind.set(kind, [...seen, ...older].slice(0, MAX_PER_KIND));
+    if (!meetings.length) return;
+    for (const kind of KINDS) {
+      const field = FIELD[kind];
+      const seen = new Set<string>();
+      for (const meeting of meetings) {
+        const value = meeting[field];
+        if (typeof value === 'string' && !seen.has(value) && SHOWABLE.test(value)) seen.add(value);
+      }
+      if (!seen.size) continue;
+      const merged = [...seen];
+      for (const value of this.byKind.get(kind) ?? []) if (merged.length < MAX_PER_KIND && !seen.has(value)) merged.push(value);
+      this.byKind.set(kind, merged.length > MAX_PER_KIND ? merged.slice(0, MAX_PER_KIND) : merged);
     }
   }
 

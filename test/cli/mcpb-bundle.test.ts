@@ -57,7 +57,7 @@ describe('Claude Desktop bundle (MCPB)', () => {
     });
     expect(statSync(bundle).size).toBeLessThan(1024 * 1024);
     execFileSync(process.execPath, [MCPB, 'unpack', bundle, join(work, 'unpacked')], { stdio: 'ignore' });
-    expect(filesUnder(join(work, 'unpacked')).sort()).toEqual(['manifest.json', 'server/index.js']);
+    expect(filesUnder(join(work, 'unpacked')).sort()).toEqual(['icon.png', 'manifest.json', 'server/index.js']);
 
     const client = new Client({ name: 'mcpb-test', version: '1.0.0' });
     await client.connect(

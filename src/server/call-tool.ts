@@ -34,6 +34,8 @@ export interface CallToolDeps {
   recent?: RecentValues;
   /** The client's own log view (logging over MCP). */
   notifyClient?: NotifyClient;
+  /** Told after an answer showed meetings (resources/list offers the latest of them). */
+  onShown?: () => void;
 }
 
 /**
@@ -71,7 +73,11 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     // Only an answer built from something that held a secret — the API's bodies, or the call's own arguments — can show one.
     const args = JSON.stringify(request.params.arguments ?? {});
     const mayHoldSecret = call.secretSeen || deps.secrets.some((secret) => args.includes(secret));
-    deps.recent?.record(meetingsShown(answer.structured));
+    const shown = meetingsShown(answer.structured);
+    if (shown.length) {
+      deps.recent?.record(shown);
+      deps.onShown?.();
+    }
     return success(answer, deps.secrets, mayHoldSecret);
   } catch (error) {
     await warnClient(error, name, extra, deps);

@@ -19,7 +19,7 @@ import { ICONS } from './icon.js';
 import { clientLog } from './mcp-log.js';
 import { registerPrompts } from './prompt-handlers.js';
 import { recentValuesFor, type RecentValues } from './recent-values.js';
-import { registerResources } from './resource-handlers.js';
+import { listedMeetingIds, registerResources } from './resource-handlers.js';
 import { selectTools, type ToolPolicy } from './select-tools.js';
 import type { ToolSource } from './tool-source.js';
 
@@ -67,7 +67,7 @@ export function createServer(deps: ServerDeps): Server {
   const server = new Server(
     { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION, icons: ICONS },
     {
-      capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },
+      capabilities: { tools: {}, prompts: {}, resources: { listChanged: true }, completions: {}, logging: {} },
       instructions: INSTRUCTIONS,
       jsonSchemaValidator: lazyValidator(),
     },
@@ -92,6 +92,7 @@ export function createServer(deps: ServerDeps): Server {
     confirmer,
     recent,
     notifyClient: log.notify,
+    onShown: resourceListWatcher(server, recent),
   };
   const guard = { requireInitialize: deps.requireInitialize !== false };
   handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }), guard);
@@ -112,6 +113,17 @@ export function createServer(deps: ServerDeps): Server {
   });
   registerCompletions(server, { recent, now, load, guard });
   return server;
+}
+
+/** resources/list shows the latest meetings shown: when those change, clients are told to fetch it again (their @-menus). */
+function resourceListWatcher(server: Server, recent: RecentValues): () => void {
+  let listed = '';
+  return () => {
+    const now = listedMeetingIds(recent).join();
+    if (now === listed) return;
+    listed = now;
+    void server.sendResourceListChanged().catch(() => undefined);
+  };
 }
 
 /**

@@ -42,15 +42,12 @@ export function registerResources(
     server,
     ListResourcesRequestSchema,
     () => ({
-      resources: deps.recent
-        .values('meetingId')
-        .slice(0, LISTED)
-        .map((id) => ({
-          uri: `hiringcenter://meetings/${id}`,
-          name: `meeting ${id}`,
-          title: `Meeting ${id.slice(0, 8)}…`,
-          mimeType: 'text/plain',
-        })),
+      resources: listedMeetingIds(deps.recent).map((id) => ({
+        uri: `hiringcenter://meetings/${id}`,
+        name: `meeting ${id}`,
+        title: `Meeting ${id.slice(0, 8)}…`,
+        mimeType: 'text/plain',
+      })),
     }),
     deps.guard,
   );
@@ -84,6 +81,11 @@ export function registerResources(
     },
     deps.guard,
   );
+}
+
+/** The meetings resources/list offers: the latest shown. */
+export function listedMeetingIds(recent: RecentValues): readonly string[] {
+  return recent.values('meetingId').slice(0, LISTED);
 }
 
 /** The template a URI fits, with its variables checked as the tools check those arguments. */

@@ -1,4 +1,9 @@
-import { McpError, type LoggingMessageNotification, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  McpError,
+  type LoggingMessageNotification,
+  LoggingMessageNotificationSchema,
+  ResourceListChangedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '../../src/api/schemas.js';
 import { FIXED_NOW, TEST_KEY, connectServer, startHarness, type Harness } from '../helpers/harness.js';
@@ -139,8 +144,11 @@ describe('resources', () => {
     await expect(h.client.readResource({ uri: 'hiringcenter://meetings/%E0%A4%A' })).rejects.toThrow(/meetingId/);
   });
 
-  it('resources/list is short: the meetings most recently shown, never a dump', async () => {
+  it('resources/list is short: the meetings most recently shown, never a dump; clients hear when it changes', async () => {
+    let changed = 0;
+    h.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (changed += 1));
     await h.call('list_meetings', { limit: 30 });
+    await vi.waitFor(() => expect(changed).toBe(1));
     const { resources } = await h.client.listResources();
     expect(resources).toHaveLength(10);
     expect(resources[0]!.uri).toMatch(/^hiringcenter:\/\/meetings\/[0-9a-f]{32}$/);

@@ -16,7 +16,7 @@ export function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, 
   options: { requireInitialize: boolean; validatedBySdk?: boolean },
 ): void {
   const method = schema.shape.method.value;
-  server.setRequestHandler(z.looseObject({ method: z.literal(method) }), (request, extra) => {
+  server.setRequestHandler(methodOnly(method), (request, extra) => {
     if (options.requireInitialize && !server.getClientVersion()) {
       throw new McpError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
     }
@@ -29,4 +29,13 @@ export function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, 
     }
     return handler(parsed.data, extra) as never;
   });
+}
+
+// Hosted mode makes a server per request, so the schemas that only name a method are made once per method, not per request.
+const methodOnlySchemas = new Map<string, z.ZodObject<{ method: z.ZodLiteral<string> }>>();
+
+function methodOnly(method: string): z.ZodObject<{ method: z.ZodLiteral<string> }> {
+  let schema = methodOnlySchemas.get(method);
+  if (!schema) methodOnlySchemas.set(method, (schema = z.looseObject({ method: z.literal(method) })));
+  return schema;
 }

@@ -92,6 +92,25 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     expect(hosted.stderr()).not.toContain(wrongKey);
   });
 
+  it('lets one sign-in form check at most 5 keys', async () => {
+    const { authorizationUrl } = await authorization(await register());
+    const page = await fetch(authorizationUrl);
+    const html = await page.text();
+    const request = /name="request" value="([^"]+)"/.exec(html)![1]!;
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+    const post = (key: string) =>
+      fetch(`${origin}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ request, api_key: key, decision: 'allow' }),
+      });
+    for (let guess = 0; guess < 5; guess += 1) expect((await post(`hc_live_guess_${guess}_000000000000000`)).status).toBe(400);
+    const sixth = await post(KEY);
+    expect(sixth.status).toBe(429);
+    expect(await sixth.text()).toMatch(/checked 5 keys already/);
+  });
+
   it('Cancel goes back to the app with access_denied and its state', async () => {
     const answer = await signInByForm((await authorization(await register())).authorizationUrl, '', 'deny');
     const back = new URL(answer.location!);

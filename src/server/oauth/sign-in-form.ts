@@ -26,9 +26,9 @@ export function signInForm(ctx: OAuthContext): express.Router {
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const sealed = typeof body.request === 'string' ? body.request : '';
-    let request: SignInRequest;
+    let request: SignInRequest & { jti: string };
     try {
-      request = (await ctx.sealer.open('sign-in', sealed)).claims as unknown as SignInRequest;
+      request = (await ctx.sealer.open('sign-in', sealed)).claims as unknown as SignInRequest & { jti: string };
     } catch (error) {
       if (!(error instanceof UnsealError)) throw error;
       const why = error.reason === 'expired' ? `it was open for over ${LIFETIMES.signInSeconds / 60} minutes` : 'it was changed';
@@ -75,6 +75,12 @@ export function signInForm(ctx: OAuthContext): express.Router {
     if (!key) return again('Paste your HiringCenter API key, then choose Allow access.');
     const problem = apiKeyProblem(key);
     if (problem) return again(`That is not an API key: ${problem}.`);
+    if (!(await attemptLeft(ctx, request.jti))) {
+      return send(
+        res,
+        errorPage(429, 'Too many tries', `This form has checked ${MAX_KEY_CHECKS} keys already. Go back to your app and connect again.`),
+      );
+    }
     const check = await ctx.checkKey(key);
     if (!check.ok) return again(redact(check.message, [key]));
 
@@ -88,6 +94,17 @@ export function signInForm(ctx: OAuthContext): express.Router {
     redirect(res, back, request.ck);
   });
   return router;
+}
+
+// Keys one sign-in form may have checked with HiringCenter: a person retyping a key needs a few, a guesser many.
+const MAX_KEY_CHECKS = 5;
+
+/** Claims the next of the form's key checks (shared by replicas through the one-time-use store); false when all are used. */
+async function attemptLeft(ctx: OAuthContext, formId: string): Promise<boolean> {
+  for (let attempt = 1; attempt <= MAX_KEY_CHECKS; attempt += 1) {
+    if (await ctx.usedOnce.claim(`sign-in:${formId}:${attempt}`, LIFETIMES.signInSeconds * 1000)) return true;
+  }
+  return false;
 }
 
 function redirect(res: Response, to: URL, cookie: string): void {

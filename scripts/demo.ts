@@ -37,6 +37,10 @@ async function call(name: string, args: Args): Promise<Record<string, unknown>> 
 
 const { tools } = await client.listTools();
 console.log(`Tools: ${tools.map((t) => t.name).join(', ')}`);
+const { prompts } = await client.listPrompts();
+const { resourceTemplates } = await client.listResourceTemplates();
+console.log(`Prompts: ${prompts.map((p) => p.name).join(', ')}`);
+console.log(`Resources: ${resourceTemplates.map((t) => t.uriTemplate).join(', ')}`);
 
 const page = await call('list_meetings', { limit: 3 });
 const first = (page.meetings as { prospectId: string; ownerId: string }[])[0];

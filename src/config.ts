@@ -304,7 +304,7 @@ function oauthSettings(env: Readonly<Record<string, string | undefined>>): OAuth
 }
 
 /** Why a secret that seals API keys is not random enough, if it is not: too short, or too few different characters. */
-export function secretWeakness(secret: string): string | undefined {
+function secretWeakness(secret: string): string | undefined {
   if (secret.length < MIN_OAUTH_SECRET_LENGTH) return `${secret.length} characters; at least ${MIN_OAUTH_SECRET_LENGTH} are needed`;
   if (new Set(secret).size < 16) return 'it repeats a few characters; a random one uses many';
   return undefined;

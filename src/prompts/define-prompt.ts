@@ -11,8 +11,9 @@ export interface PromptArgument {
 /**
  * A prompt, declared as data like the tools: a job recruiters repeat, as the
  * text that tells the model which tools to call, in what order, under which
- * time rules. `render` checks the arguments (an InputError names the one that
- * is wrong) and never calls the API: getting a prompt is instant and offline.
+ * time rules. Its arguments reach `render` already checked (checkedArguments:
+ * an InputError names the one that is wrong); `render` never calls the API,
+ * so getting a prompt is instant and offline.
  */
 export interface PromptDefinition {
   name: string;
@@ -21,6 +22,7 @@ export interface PromptDefinition {
   arguments: PromptArgument[];
   /** The tools its text calls: a prompt is offered only where they all are (read-only mode hides the mutating ones). */
   tools: string[];
+  /** `args`: every argument given, checked and normalized; the required ones are there. */
   render(args: Readonly<Record<string, string | undefined>>, context: { now: number }): string;
 }
 

@@ -1,5 +1,5 @@
 import { definePrompt, TIME_RULES } from './define-prompt.js';
-import { argument, checkedArguments } from './prompt-arguments.js';
+import { argument } from './prompt-arguments.js';
 
 export const rescheduleMeeting = definePrompt({
   name: 'reschedule_meeting',
@@ -11,8 +11,7 @@ export const rescheduleMeeting = definePrompt({
     argument('timeZone', 'timeZone', "Zone of the new time (default: the meeting's own).", false),
   ],
   tools: ['get_meeting', 'list_meetings', 'update_meeting'],
-  render(given) {
-    const args = checkedArguments(this.arguments, given);
+  render(args) {
     const update = { meetingId: args.meetingId, meetingDate: args.meetingDate, ...(args.timeZone ? { timeZone: args.timeZone } : {}) };
     return [
       `Move meeting ${args.meetingId} to ${args.meetingDate} ${args.timeZone ? `in ${args.timeZone}` : "in the meeting's own time zone"}.`,

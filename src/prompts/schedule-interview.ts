@@ -1,6 +1,6 @@
 import { addDays, weekdayOf } from '../time/calendar-days.js';
 import { definePrompt, TIME_RULES } from './define-prompt.js';
-import { argument, checkedArguments } from './prompt-arguments.js';
+import { argument } from './prompt-arguments.js';
 
 export const scheduleInterview = definePrompt({
   name: 'schedule_interview',
@@ -15,8 +15,7 @@ export const scheduleInterview = definePrompt({
     argument('meetingType', 'meetingType', 'e.g. "virtual", "phone", "in-person" (default: virtual).', false),
   ],
   tools: ['list_meetings', 'create_meeting'],
-  render(given) {
-    const args = checkedArguments(this.arguments, given);
+  render(args) {
     const { day, timeZone: zone, time } = args;
     const type = args.meetingType ?? 'virtual';
     const window = { ownerId: args.ownerId, meetingDateAfter: day, meetingDateBefore: addDays(day!, 1), timeZone: zone };

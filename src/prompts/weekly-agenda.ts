@@ -1,6 +1,6 @@
 import { addDays, mondayOf, todayIn, weekdayOf } from '../time/calendar-days.js';
 import { definePrompt, TIME_RULES } from './define-prompt.js';
-import { argument, checkedArguments } from './prompt-arguments.js';
+import { argument } from './prompt-arguments.js';
 
 export const weeklyAgenda = definePrompt({
   name: 'weekly_agenda',
@@ -12,8 +12,7 @@ export const weeklyAgenda = definePrompt({
     argument('week', 'week', 'Any date in the week, e.g. "2026-12-07" (default: this week).', false),
   ],
   tools: ['list_meetings'],
-  render(given, { now }) {
-    const args = checkedArguments(this.arguments, given);
+  render(args, { now }) {
     const zone = args.timeZone!;
     const monday = mondayOf(args.week ?? todayIn(zone, now));
     const sunday = addDays(monday, 6);

@@ -5,7 +5,7 @@
  * reads none of it. Tests import it directly.
  */
 export { allPrompts } from '../prompts/index.js';
-export { checked } from '../prompts/prompt-arguments.js';
+export { checked, checkedArguments } from '../prompts/prompt-arguments.js';
 export { allResourceTemplates } from '../resources/index.js';
 export { addDays, mondayOf, todayIn } from '../time/calendar-days.js';
 export { isKnownTimeZone } from '../time/describe-instant.js';

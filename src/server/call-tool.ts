@@ -148,7 +148,7 @@ async function warnClient(error: unknown, tool: string, extra: Extra, deps: Call
   const rateLimited = error instanceof ApiHttpError && error.status === 429;
   const retried = error instanceof HiringCenterError && error.attempts > 1;
   if (!rateLimited && !retried && isExpectedFailure(error)) return;
-  const tries = error instanceof HiringCenterError && error.attempts > 1 ? ` after ${error.attempts} attempts` : '';
+  const tries = retried ? ` after ${error.attempts} attempts` : '';
   const why = error instanceof Error ? error.message : String(error);
   await deps.notifyClient(extra, 'warning', `${tool} failed${tries}${rateLimited ? ' (rate limited by HiringCenter)' : ''}: ${why}`);
 }

@@ -73,7 +73,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     const id = createHash('sha256').update(`${started}${Math.random()}`).digest('hex').slice(0, 12);
     const sentBefore = req.socket.bytesWritten;
     // Read now: the OAuth routes (express) rewrite req.url as they route.
-    const path = req.url?.split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     // One JSON line per request: what happened, to whom it can matter — never the key, notes or locations.
     res.on('close', () =>
       deps.log.info(
@@ -89,7 +89,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
         }),
       ),
     );
-    void handle(req, res).catch((error: unknown) => {
+    void handle(req, res, path).catch((error: unknown) => {
       deps.log.error(`request ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) send(res, 500, { error: 'internal error; see the server log' });
       else res.destroy();
@@ -98,8 +98,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   server.requestTimeout = REQUEST_DEADLINE_MS;
   server.headersTimeout = 10_000;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/healthz') return send(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       if (draining) return send(res, 503, { ready: false, reason: 'draining' });
@@ -226,11 +225,12 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   port = (server.address() as AddressInfo).port;
   const listenedOn = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  const publicOrigin = options.publicUrl ?? listenedOn;
   if (options.oauth) {
     if (!deps.checkKey) throw new Error('OAuth needs a way to check API keys');
     oauth = await startOAuth({
       settings: options.oauth,
-      origin: options.publicUrl ?? listenedOn,
+      origin: publicOrigin,
       readOnly: deps.readOnly ?? false,
       checkKey: deps.checkKey,
       log: deps.log,
@@ -241,7 +241,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   }
   return {
     url: `${listenedOn}/mcp`,
-    oauth: oauth && { issuer: options.publicUrl ?? listenedOn, sharedStore: options.oauth?.redisUrl !== undefined },
+    oauth: oauth && { issuer: publicOrigin, sharedStore: options.oauth?.redisUrl !== undefined },
     async drain(graceMs) {
       draining = true;
       server.close();

@@ -20,6 +20,7 @@ export function registerPrompts(
     server,
     GetPromptRequestSchema,
     async (request) => {
+      const { checkedArguments } = await deps.load();
       const prompts = await offered();
       const prompt = prompts.find((candidate) => candidate.name === request.params.name);
       if (!prompt) {
@@ -27,7 +28,7 @@ export function registerPrompts(
         throw new McpError(ErrorCode.InvalidParams, `No prompt "${request.params.name.slice(0, 64)}" here. Prompts: ${names}.`);
       }
       try {
-        const text = prompt.render.call(prompt, request.params.arguments ?? {}, { now: deps.now() });
+        const text = prompt.render(checkedArguments(prompt.arguments, request.params.arguments ?? {}), { now: deps.now() });
         return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text } }] };
       } catch (error) {
         if (error instanceof InputError) throw new McpError(ErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);

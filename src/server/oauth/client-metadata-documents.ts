@@ -3,6 +3,7 @@ import { request } from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
 import * as z from 'zod';
+import { MAX_CLIENT_NAME } from './oauth-context.js';
 
 /**
  * Client ID Metadata Documents (MCP 2025-11-25, draft-ietf-oauth-client-id-metadata-document):
@@ -55,7 +56,7 @@ export function clientDocuments(options: { allowPrivateAddresses: boolean; check
         }
         const client: OAuthClientInformationFull = {
           client_id: clientId,
-          client_name: parsed.data.client_name?.slice(0, 100),
+          client_name: parsed.data.client_name?.slice(0, MAX_CLIENT_NAME),
           redirect_uris: parsed.data.redirect_uris.map((uri) => options.checkRedirectUri(String(uri))),
           token_endpoint_auth_method: 'none',
           grant_types: parsed.data.grant_types,

@@ -2,6 +2,7 @@ import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/serv
 import { InvalidClientMetadataError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { clientDocuments, isClientDocumentUrl } from './client-metadata-documents.js';
+import { MAX_CLIENT_NAME } from './oauth-context.js';
 import { UnsealError, type TokenSealer } from './sealed-token.js';
 
 /** The SDK's client store, plus why an id is not a client (for the page a person sees). */
@@ -36,11 +37,11 @@ export function statelessClientRegistry(sealer: TokenSealer, options: { allowPri
     async registerClient(client) {
       const kept: Kept = {
         redirect_uris: client.redirect_uris.map(checkRedirectUri),
-        client_name: client.client_name?.slice(0, MAX_NAME),
+        client_name: client.client_name?.slice(0, MAX_CLIENT_NAME),
         token_endpoint_auth_method: client.token_endpoint_auth_method,
         grant_types: client.grant_types,
         response_types: client.response_types,
-        scope: client.scope?.slice(0, MAX_NAME),
+        scope: client.scope?.slice(0, MAX_CLIENT_NAME),
       };
       if (kept.redirect_uris.length === 0 || kept.redirect_uris.length > MAX_REDIRECT_URIS) {
         throw new InvalidClientMetadataError(`Register 1 to ${MAX_REDIRECT_URIS} redirect_uris.`);
@@ -66,7 +67,6 @@ type Kept = Pick<
   'redirect_uris' | 'client_name' | 'token_endpoint_auth_method' | 'grant_types' | 'response_types' | 'scope'
 >;
 
-const MAX_NAME = 100;
 const MAX_REDIRECT_URIS = 10;
 const MAX_REDIRECT_URI_LENGTH = 2000;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -22,6 +22,9 @@ export interface OAuthContext {
 
 export type KeyCheck = { ok: true } | { ok: false; message: string };
 
+/** A client's self-declared name (shown on the sign-in page) and scope are cut to this, registered or fetched. */
+export const MAX_CLIENT_NAME = 100;
+
 /** How long each sealed value lives. */
 export const LIFETIMES = {
   /** The sign-in page's form. */

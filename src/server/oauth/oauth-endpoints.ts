@@ -10,9 +10,9 @@ import type { OAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/s
 import type { Logger } from '../../log.js';
 import { statelessClientRegistry } from './client-registry.js';
 import type { KeyCheck, OAuthContext, OAuthSettings } from './oauth-context.js';
-import { send, sealedGrantProvider } from './sealed-grant-provider.js';
-import { ISSUED_PREFIX, TokenSealer } from './sealed-token.js';
-import { errorPage, unknownReturnAddress } from './sign-in-page.js';
+import { sealedGrantProvider } from './sealed-grant-provider.js';
+import { TokenSealer } from './sealed-token.js';
+import { errorPage, send, unknownReturnAddress } from './sign-in-page.js';
 import { signInForm } from './sign-in-form.js';
 import { memoryUsedOnce, redisUsedOnce, type UsedOnce } from './used-once.js';
 
@@ -115,7 +115,6 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     serves: (path) => paths.has(path) || path.startsWith('/.well-known/oauth-'),
     handle: (req, res) => app(req, res),
     async verify(token) {
-      if (!token.startsWith(ISSUED_PREFIX)) return { refused: 'This is not a token this server issued.' };
       try {
         const info = await provider.verifyAccessToken(token);
         return { apiKey: String(info.extra?.apiKey) };

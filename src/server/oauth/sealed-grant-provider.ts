@@ -7,7 +7,7 @@ import type { OAuthClientInformationFull, OAuthTokenRevocationRequest, OAuthToke
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
 import { clientRef, UnsealError } from './sealed-token.js';
 import { csrfCookie, type SignInRequest } from './sign-in-request.js';
-import { signInPage, unknownReturnAddress, type Page } from './sign-in-page.js';
+import { send, signInPage, unknownReturnAddress } from './sign-in-page.js';
 
 /**
  * The SDK's OAuthServerProvider over sealed values: the SDK's handlers parse
@@ -155,8 +155,4 @@ const WHAT = { code: 'authorization code', refresh: 'refresh token' } as const;
 /** RFC 8707 compares resource URIs as given; only a trailing slash is let go. */
 function sameResource(a: string, b: string): boolean {
   return a.replace(/\/$/, '') === b.replace(/\/$/, '');
-}
-
-export function send(res: Response, page: Page): void {
-  res.status(page.status).set(page.headers).send(page.html);
 }

@@ -3,10 +3,9 @@ import express, { type Request, type Response } from 'express';
 import { apiKeyProblem } from '../../api/api-key.js';
 import { redact } from '../../api/redact.js';
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
-import { send } from './sealed-grant-provider.js';
 import { clientRef, UnsealError } from './sealed-token.js';
 import { clearedCookie, cookieMatches, type SignInRequest } from './sign-in-request.js';
-import { errorPage, signInPage } from './sign-in-page.js';
+import { errorPage, send, signInPage } from './sign-in-page.js';
 
 /**
  * POST /sign-in: the page's form. The key is checked with HiringCenter

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Response } from 'express';
 import { LIFETIMES } from './oauth-context.js';
 
 /**
@@ -45,6 +46,10 @@ ${view.problem ? `<p class="problem" role="alert">${escapeHtml(view.problem)}</p
 <button type="submit" name="decision" value="deny" class="secondary">Cancel</button></div>
 </form>`;
   return page(view.problem ? 400 : 200, 'Sign in', body, view.redirectUri);
+}
+
+export function send(res: Response, page: Page): void {
+  res.status(page.status).set(page.headers).send(page.html);
 }
 
 /** For a return address the client did not register exactly: said on a page, never redirected to. */

@@ -8,7 +8,7 @@ export { allPrompts } from '../prompts/index.js';
 export { checked, checkedArguments } from '../prompts/prompt-arguments.js';
 export { allResourceTemplates } from '../resources/index.js';
 export { addDays, mondayOf, todayIn } from '../time/calendar-days.js';
-export { isKnownTimeZone } from '../time/describe-instant.js';
+export { knownZone } from '../time/known-zone.js';
 export { completeTimeZone } from '../time/zone-names.js';
 
 // The module's own shape, for those that receive it loaded (createServer's `beyondTools`).

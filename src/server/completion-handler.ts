@@ -8,6 +8,8 @@ import type { RecentValues } from './recent-values.js';
 // MCP caps a completion answer at 100 values.
 const MAX_VALUES = 100;
 const COMMON_TYPES = ['virtual', 'phone', 'in-person'];
+// Nothing completable is longer (ids are 32 hex, zones at most 64): a longer value is matched against nothing.
+const MAX_TYPED = 128;
 
 /**
  * completion/complete for prompt arguments and resource-template variables:
@@ -16,7 +18,13 @@ const COMMON_TYPES = ['virtual', 'phone', 'in-person'];
  */
 export function registerCompletions(
   server: Server,
-  deps: { recent: RecentValues; now: () => number; load: () => Promise<BeyondTools>; guard: { requireInitialize: boolean } },
+  deps: {
+    recent: RecentValues;
+    now: () => number;
+    load: () => Promise<BeyondTools>;
+    offers: (tools: readonly string[]) => boolean;
+    guard: { requireInitialize: boolean };
+  },
 ): void {
   handle(
     server,
@@ -24,19 +32,30 @@ export function registerCompletions(
     async (request) => {
       const { ref, argument, context } = request.params;
       const kit = await deps.load();
-      const kind = kindOf(kit, ref, argument.name);
-      const values = kind ? candidates(kit, kind, argument.value, { ...deps, zone: context?.arguments?.timeZone }) : [];
+      const kind = kindOf(kit, deps.offers, ref, argument.name);
+      const values =
+        kind && argument.value.length <= MAX_TYPED
+          ? candidates(kit, kind, argument.value, { ...deps, zone: context?.arguments?.timeZone })
+          : [];
       return { completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES } };
     },
     deps.guard,
   );
 }
 
-function kindOf(kit: BeyondTools, ref: { type: string; name?: string; uri?: string }, argument: string): ArgumentKind | undefined {
+// Only what this server offers is completed: a prompt or template switched off by the tool selection has no arguments here.
+function kindOf(
+  kit: BeyondTools,
+  offers: (tools: readonly string[]) => boolean,
+  ref: { type: string; name?: string; uri?: string },
+  argument: string,
+): ArgumentKind | undefined {
   if (ref.type === 'ref/prompt') {
-    return kit.allPrompts.find((prompt) => prompt.name === ref.name)?.arguments.find((arg) => arg.name === argument)?.kind;
+    const prompt = kit.allPrompts.find((candidate) => candidate.name === ref.name);
+    return prompt && offers(prompt.tools) ? prompt.arguments.find((arg) => arg.name === argument)?.kind : undefined;
   }
-  return kit.allResourceTemplates.find((template) => template.uriTemplate === ref.uri)?.variables[argument];
+  const template = kit.allResourceTemplates.find((candidate) => candidate.uriTemplate === ref.uri);
+  return template && offers([template.tool]) ? template.variables[argument] : undefined;
 }
 
 function candidates(
@@ -57,8 +76,10 @@ function candidates(
       return startsWith(deps.recent.values(kind));
     case 'week':
     case 'day': {
-      const { addDays, mondayOf, todayIn, isKnownTimeZone } = kit;
-      const today = todayIn(deps.zone && isKnownTimeZone(deps.zone) ? deps.zone : 'UTC', deps.now());
+      const { addDays, mondayOf, todayIn, knownZone } = kit;
+      // The zone is the client's text: checked and made canonical before any cache or Temporal sees it.
+      const zone = typeof deps.zone === 'string' ? knownZone(deps.zone)?.name : undefined;
+      const today = todayIn(zone ?? 'UTC', deps.now());
       const dates =
         kind === 'week'
           ? [0, 7, 14, 21, 28, 35].map((d) => addDays(mondayOf(today), d))

@@ -100,18 +100,19 @@ export function createServer(deps: ServerDeps): Server {
   // parsed a second time here: zod parsing is the largest allocation per call. test/hardening/stdio-protocol checks -32602.
   handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps), { ...guard, validatedBySdk: true });
   handle(server, SetLevelRequestSchema, (request) => (log.setLevel(request.params.level), {}), guard);
-  const offeredTools = selection.offered.map((tool) => tool.name);
   const load = deps.beyondTools;
-  registerPrompts(server, { offeredTools, now, load, guard });
+  const offers = selection.offers;
+  registerPrompts(server, { offers, now, load, guard });
   registerResources(server, {
     recent,
+    offers,
     now,
     load,
     guard,
     runTool: (name, args, extra) =>
       callTool({ method: 'tools/call', params: { name, arguments: args } } satisfies CallToolRequest, extra, callDeps),
   });
-  registerCompletions(server, { recent, now, load, guard });
+  registerCompletions(server, { recent, now, load, offers, guard });
   return server;
 }
 

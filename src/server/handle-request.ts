@@ -1,5 +1,6 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from './protocol-error.js';
 import { z } from 'zod';
 import type { Extra } from './call-tool.js';
 
@@ -18,14 +19,14 @@ export function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, 
   const method = schema.shape.method.value;
   server.setRequestHandler(methodOnly(method), (request, extra) => {
     if (options.requireInitialize && !server.getClientVersion()) {
-      throw new McpError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
+      throw new ProtocolError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
     }
     if (options.validatedBySdk) return handler(request as z.output<S>, extra) as never;
     const parsed = schema.safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : 'params';
-      throw new McpError(ErrorCode.InvalidParams, `Invalid params for ${method}: ${where} ${issue?.message ?? 'is invalid'}.`);
+      throw new ProtocolError(ErrorCode.InvalidParams, `Invalid params for ${method}: ${where} ${issue?.message ?? 'is invalid'}.`);
     }
     return handler(parsed.data, extra) as never;
   });

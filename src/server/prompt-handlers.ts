@@ -1,19 +1,25 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, McpError, type Prompt } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, type Prompt } from '@modelcontextprotocol/sdk/types.js';
 import { InputError } from '../input-error.js';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
 import type { BeyondTools } from './beyond-tools.js';
 import { handle } from './handle-request.js';
 import { ICONS } from './icon.js';
+import { ProtocolError } from './protocol-error.js';
 
 /** prompts/list and prompts/get. Prompts load at the first request: a starting server reads none of them. */
 export function registerPrompts(
   server: Server,
-  deps: { offeredTools: readonly string[]; now: () => number; load: () => Promise<BeyondTools>; guard: { requireInitialize: boolean } },
+  deps: {
+    offers: (tools: readonly string[]) => boolean;
+    now: () => number;
+    load: () => Promise<BeyondTools>;
+    guard: { requireInitialize: boolean };
+  },
 ): void {
   const offered = async () => {
     const { allPrompts } = await deps.load();
-    return allPrompts.filter((prompt) => prompt.tools.every((tool) => deps.offeredTools.includes(tool)));
+    return allPrompts.filter((prompt) => deps.offers(prompt.tools));
   };
   handle(server, ListPromptsRequestSchema, async () => ({ prompts: (await offered()).map(describePrompt) }), deps.guard);
   handle(
@@ -25,13 +31,13 @@ export function registerPrompts(
       const prompt = prompts.find((candidate) => candidate.name === request.params.name);
       if (!prompt) {
         const names = prompts.map((candidate) => candidate.name).join(', ') || 'none';
-        throw new McpError(ErrorCode.InvalidParams, `No prompt "${request.params.name.slice(0, 64)}" here. Prompts: ${names}.`);
+        throw new ProtocolError(ErrorCode.InvalidParams, `No prompt "${request.params.name.slice(0, 64)}" here. Prompts: ${names}.`);
       }
       try {
         const text = prompt.render(checkedArguments(prompt.arguments, request.params.arguments ?? {}), { now: deps.now() });
         return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text } }] };
       } catch (error) {
-        if (error instanceof InputError) throw new McpError(ErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);
+        if (error instanceof InputError) throw new ProtocolError(ErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);
         throw error;
       }
     },

@@ -4,11 +4,11 @@ import {
   ErrorCode,
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
-  McpError,
   ReadResourceRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { InputError } from '../input-error.js';
+import { ProtocolError } from './protocol-error.js';
 import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
 import type { BeyondTools } from './beyond-tools.js';
 import type { Extra } from './call-tool.js';
@@ -20,6 +20,8 @@ import type { RecentValues } from './recent-values.js';
 const RESOURCE_NOT_FOUND = -32002;
 // resources/list is a short menu of what was just seen, never a dump of the account.
 const LISTED = 10;
+// The listed meetings are read through the meeting template, so they are offered only with its tool.
+const MEETING_TOOL = 'get_meeting';
 
 /**
  * resources/list (the meetings most recently shown, for @-mentions),
@@ -33,16 +35,18 @@ export function registerResources(
     recent: RecentValues;
     now: () => number;
     load: () => Promise<BeyondTools>;
+    /** The tool selection: a template is offered only where its tool is. */
+    offers: (tools: readonly string[]) => boolean;
     runTool(name: string, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult>;
     guard: { requireInitialize: boolean };
   },
 ): void {
-  const templates = async () => (await deps.load()).allResourceTemplates;
+  const templates = async () => (await deps.load()).allResourceTemplates.filter((template) => deps.offers([template.tool]));
   handle(
     server,
     ListResourcesRequestSchema,
     () => ({
-      resources: listedMeetingIds(deps.recent).map((id) => ({
+      resources: (deps.offers([MEETING_TOOL]) ? listedMeetingIds(deps.recent) : []).map((id) => ({
         uri: `hiringcenter://meetings/${id}`,
         name: `meeting ${id}`,
         title: `Meeting ${id.slice(0, 8)}…`,
@@ -62,12 +66,12 @@ export function registerResources(
     ReadResourceRequestSchema,
     async (request, extra) => {
       const uri = request.params.uri;
-      const { template, variables } = matchTemplate(await deps.load(), uri);
+      const { template, variables } = matchTemplate(await templates(), (await deps.load()).checked, uri);
       const result = await deps.runTool(template.tool, template.toolArguments(variables, deps.now()), extra);
       const text = (result.content[0] as { text: string }).text;
       if (result.isError) {
         const code = (result.structuredContent as { error?: { code?: string } } | undefined)?.error?.code;
-        throw new McpError(
+        throw new ProtocolError(
           code === 'not_found' ? RESOURCE_NOT_FOUND : code === 'invalid_argument' ? ErrorCode.InvalidParams : ErrorCode.InternalError,
           text,
         );
@@ -90,7 +94,8 @@ export function listedMeetingIds(recent: RecentValues): readonly string[] {
 
 /** The template a URI fits, with its variables checked as the tools check those arguments. */
 function matchTemplate(
-  { allResourceTemplates: templates, checked }: BeyondTools,
+  templates: readonly ResourceTemplateDefinition[],
+  checked: BeyondTools['checked'],
   uri: string,
 ): { template: ResourceTemplateDefinition; variables: Record<string, string> } {
   for (const template of templates) {
@@ -103,13 +108,13 @@ function matchTemplate(
         variables[name] = checked(kind, name, decoded(typeof value === 'string' ? value : '', name));
       }
     } catch (error) {
-      if (error instanceof InputError) throw new McpError(ErrorCode.InvalidParams, `${uri.slice(0, 200)}: ${error.message}`);
+      if (error instanceof InputError) throw new ProtocolError(ErrorCode.InvalidParams, `${uri.slice(0, 200)}: ${error.message}`);
       throw error;
     }
     return { template, variables };
   }
-  const forms = templates.map((template) => template.uriTemplate).join(', ');
-  throw new McpError(RESOURCE_NOT_FOUND, `No resource at ${uri.slice(0, 200)}: resources here are ${forms}.`);
+  const forms = templates.map((template) => template.uriTemplate).join(', ') || 'none on this server';
+  throw new ProtocolError(RESOURCE_NOT_FOUND, `No resource at ${uri.slice(0, 200)}: resources here are ${forms}.`);
 }
 
 function decoded(value: string, name: string): string {

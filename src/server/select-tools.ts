@@ -17,6 +17,8 @@ export interface ToolSelection<T extends Selectable> {
   offered: T[];
   /** Tools switched off here, with the sentence that explains why to a caller who asks for one. */
   hidden: Map<string, string>;
+  /** Whether everything `needs` names is offered: prompts and resource templates are offered by this, so one selection decides all three. */
+  offers(needs: readonly string[]): boolean;
 }
 
 /** Read-only mode and the allow-list are filters over the tool list, nothing more. */
@@ -34,5 +36,6 @@ export function selectTools<T extends Selectable>(all: readonly T[], policy: Too
   }
   const available = offered.map((tool) => tool.name).join(', ') || 'none';
   for (const [name, why] of hidden) hidden.set(name, `${why} Available tools: ${available}. Nothing was sent.`);
-  return { offered, hidden };
+  const names = new Set(offered.map((tool) => tool.name));
+  return { offered, hidden, offers: (needs) => needs.every((name) => names.has(name)) };
 }

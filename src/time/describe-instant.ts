@@ -1,3 +1,5 @@
+import { knownZone } from './known-zone.js';
+
 /** An instant as people in `timeZone` read it. */
 export interface LocalTime {
   date: string; // YYYY-MM-DD
@@ -21,28 +23,31 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * several times faster than formatting each instant with Intl or Temporal.
  */
 export function describeInstant(epochMs: number, timeZone: string): LocalTime {
+  const zone = knownZone(timeZone);
+  if (!zone) throw new RangeError(`unknown time zone ${JSON.stringify(timeZone.slice(0, 64))}`);
   // Lists show the same meetings again and again (the model pages back and forth, rereads a week): each is
-  // described once. Keyed by zone, then instant, so a lookup allocates nothing.
-  const cached = describedByZone.get(timeZone)?.get(epochMs);
+  // described once. Keyed by the zone's canonical name, then instant, so a lookup allocates nothing.
+  const cached = describedByZone.get(zone.name)?.get(epochMs);
   if (cached) return cached;
-  const local = computeLocalTime(epochMs, timeZone);
+  const local = computeLocalTime(epochMs, zone.name, zone.offsetFormatter);
   if (describedCount >= MAX_DESCRIBED) {
     describedByZone.clear();
     describedCount = 0;
   }
-  let described = describedByZone.get(timeZone);
-  if (!described) describedByZone.set(timeZone, (described = new Map()));
+  let described = describedByZone.get(zone.name);
+  if (!described) describedByZone.set(zone.name, (described = new Map()));
   described.set(epochMs, local);
   describedCount += 1;
   return local;
 }
 
+// Bounded by entries; each entry's size is bounded too (a canonical zone name, a number, short strings).
 const describedByZone = new Map<string, Map<number, LocalTime>>();
 let describedCount = 0;
-const MAX_DESCRIBED = 20_000;
+export const MAX_DESCRIBED = 20_000;
 
-function computeLocalTime(epochMs: number, timeZone: string): LocalTime {
-  const offsetMinutes = utcOffsetMinutes(epochMs, timeZone);
+function computeLocalTime(epochMs: number, timeZone: string, formatter: Intl.DateTimeFormat): LocalTime {
+  const offsetMinutes = utcOffsetMinutes(epochMs, timeZone, formatter);
   const local = new Date(epochMs + offsetMinutes * 60_000);
   let time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
   const seconds = local.getUTCSeconds();
@@ -73,7 +78,7 @@ export function displayProblem(epochMs: number, timeZone: string): 'date' | 'zon
 
 /** Whether Intl knows `timeZone` (zones from the API are checked before they are used). */
 export function isKnownTimeZone(timeZone: string): boolean {
-  return formatterFor(timeZone) !== undefined;
+  return knownZone(timeZone) !== undefined;
 }
 
 /** "2025-03-10 Mon 10:00-04 America/New_York": the one way every answer writes a time. */
@@ -87,20 +92,20 @@ export function shortOffset(offset: string): string {
 }
 
 const DAY = 86_400_000;
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-// Per zone, then UTC day: the offset if it holds all day, NaN on a day the zone changes offset.
+// Per canonical zone, then UTC day: the offset if it holds all day, NaN on a day the zone changes offset.
 const dayOffsets = new Map<string, Map<number, number>>();
 let dayOffsetCount = 0;
+export const MAX_DAY_OFFSETS = 50_000;
 
-function utcOffsetMinutes(epochMs: number, timeZone: string): number {
+function utcOffsetMinutes(epochMs: number, timeZone: string, formatter: Intl.DateTimeFormat): number {
   const dayStart = Math.floor(epochMs / DAY) * DAY;
   let days = dayOffsets.get(timeZone);
   if (!days) dayOffsets.set(timeZone, (days = new Map()));
   let offset = days.get(dayStart);
   if (offset === undefined) {
-    const start = offsetAt(dayStart, timeZone);
-    offset = start === offsetAt(dayStart + DAY - 1, timeZone) ? start : Number.NaN;
-    if (dayOffsetCount >= 50_000) {
+    const start = offsetAt(dayStart, formatter);
+    offset = start === offsetAt(dayStart + DAY - 1, formatter) ? start : Number.NaN;
+    if (dayOffsetCount >= MAX_DAY_OFFSETS) {
       dayOffsets.clear();
       dayOffsetCount = 0;
       dayOffsets.set(timeZone, (days = new Map()));
@@ -108,28 +113,10 @@ function utcOffsetMinutes(epochMs: number, timeZone: string): number {
     days.set(dayStart, offset);
     dayOffsetCount += 1;
   }
-  return Number.isNaN(offset) ? offsetAt(epochMs, timeZone) : offset;
+  return Number.isNaN(offset) ? offsetAt(epochMs, formatter) : offset;
 }
 
-const unknownZones = new Set<string>();
-
-/** The offset formatter for a zone Intl knows; undefined (remembered) for one it does not. */
-function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
-  let formatter = offsetFormatters.get(timeZone);
-  if (formatter || unknownZones.has(timeZone)) return formatter;
-  try {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormatters.set(timeZone, formatter);
-  } catch {
-    if (unknownZones.size > 1_000) unknownZones.clear();
-    unknownZones.add(timeZone);
-  }
-  return formatter;
-}
-
-function offsetAt(epochMs: number, timeZone: string): number {
-  const formatter = formatterFor(timeZone);
-  if (!formatter) throw new RangeError(`unknown time zone ${JSON.stringify(timeZone.slice(0, 64))}`);
+function offsetAt(epochMs: number, formatter: Intl.DateTimeFormat): number {
   // "GMT-04:00", "GMT+05:30", or plain "GMT" for a zero offset.
   const name = formatter.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /^GMT([+-])(\d{2}):(\d{2})/.exec(name);

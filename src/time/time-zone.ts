@@ -1,5 +1,5 @@
-import { Temporal } from 'temporal-polyfill';
 import { InputError } from '../input-error.js';
+import { knownZone, MAX_ZONE_NAME } from './known-zone.js';
 
 // Abbreviations models reach for. They are not IANA zones (or, like EST, name a
 // fixed offset with no DST), so accepting them would silently shift meetings.
@@ -53,13 +53,12 @@ const CITY_AT_OFFSET: Record<number, string> = {
   14: 'Pacific/Kiritimati',
 };
 
-const canonicalByInput = new Map<string, string>();
-
 /** The canonical IANA name for `name`, or an InputError that says what to send. */
 export function resolveTimeZone(name: string, field = 'timeZone'): string {
-  const cached = canonicalByInput.get(name);
-  if (cached) return cached;
+  // Checked before anything else reads it: a zone name is never long, and no cache sees an overlong one.
+  if (name.length > MAX_ZONE_NAME * 2) throw tooLong(field);
   const trimmed = name.trim();
+  if (trimmed.length > MAX_ZONE_NAME) throw tooLong(field);
   const upper = trimmed.toUpperCase();
   const hint = ABBREVIATION_HINTS[upper];
   if (hint) {
@@ -77,15 +76,8 @@ export function resolveTimeZone(name: string, field = 'timeZone'): string {
   }
   // Offsets ("+05:00") are valid Temporal zones but carry no DST rules, so a meeting's zone must be a name.
   const looksIana = /^[A-Za-z]/.test(trimmed) && (trimmed.includes('/') || upper === 'UTC' || upper === 'GMT');
-  let canonical: string | undefined;
-  if (looksIana) {
-    try {
-      // Temporal fixes the case ("america/new_york" -> "America/New_York") without swapping links (Asia/Kolkata stays).
-      canonical = Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(trimmed).timeZoneId;
-    } catch {
-      canonical = undefined;
-    }
-  }
+  // Case fixed ("america/new_york" -> "America/New_York"), links kept (Asia/Kolkata stays); cached per zone, not per spelling.
+  const canonical = looksIana ? knownZone(trimmed)?.name : undefined;
   if (!canonical) {
     throw new InputError(
       field,
@@ -93,8 +85,15 @@ export function resolveTimeZone(name: string, field = 'timeZone'): string {
       'Use an IANA name such as "America/New_York", "Europe/London", "Asia/Kolkata" or "UTC" (not an offset like "+05:00").',
     );
   }
-  canonicalByInput.set(name, canonical);
   return canonical;
+}
+
+function tooLong(field: string): InputError {
+  return new InputError(
+    field,
+    `is longer than any IANA time zone name (at most ${MAX_ZONE_NAME} characters).`,
+    'Send a zone name such as "America/New_York".',
+  );
 }
 
 /** Etc/GMT+5 means UTC-05:00 (POSIX inverts the sign): too easy to misread to accept without a word. */

@@ -1,0 +1,61 @@
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectServer, startHarness, type Connected, type Harness } from '../helpers/harness.js';
+
+describe('tools, prompts and resource templates follow one selection', () => {
+  let h: Harness;
+  let listOnly: Connected;
+  beforeAll(async () => {
+    h = await startHarness({ seedCount: 5 });
+    listOnly = await connectServer(h.sandbox.baseUrl, { allow: ['list_meetings'] });
+  });
+  afterAll(async () => {
+    await listOnly.close();
+    await h.close();
+  });
+
+  it('--tools list_meetings offers no template, prompt or listed resource that needs get_meeting', async () => {
+    const { resourceTemplates } = await listOnly.client.listResourceTemplates();
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'hiringcenter://owners/{ownerId}/meetings',
+      'hiringcenter://prospects/{prospectId}/meetings',
+    ]);
+    expect((await listOnly.client.listPrompts()).prompts.map((p) => p.name)).toEqual(['weekly_agenda']);
+    await listOnly.call('list_meetings', { limit: 3 });
+    expect((await listOnly.client.listResources()).resources).toEqual([]);
+    const id = h.seeded[0]!.id;
+    const read = listOnly.client.readResource({ uri: `hiringcenter://meetings/${id}` });
+    await expect(read).rejects.toMatchObject({ code: -32002 });
+    await expect(read).rejects.not.toThrow(/get_meeting is not enabled/);
+    // A template that is offered still reads.
+    const owner = await listOnly.client.readResource({ uri: `hiringcenter://owners/${h.seeded[0]!.ownerId}/meetings` });
+    expect(owner.contents[0]).toMatchObject({ mimeType: 'text/plain' });
+  });
+});
+
+describe('errors from prompts and resources are sentences, without the code written in twice', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ seedCount: 5 });
+  });
+  afterAll(() => h.close());
+
+  it('prompts/get and resources/read errors carry their code once', async () => {
+    const failures = [
+      h.client.getPrompt({ name: 'nope' }),
+      h.client.getPrompt({ name: 'weekly_agenda', arguments: { ownerId: 'o', timeZone: 'EST' } }),
+      h.client.readResource({ uri: 'hiringcenter://nothing/here' }),
+      h.client.readResource({ uri: 'hiringcenter://meetings/%zz' }),
+    ];
+    for (const failure of failures) {
+      const error = await failure.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(McpError);
+      const message = (error as McpError).message;
+      expect(message.match(/MCP error/g)).toHaveLength(1);
+      expect(message).toMatch(/^MCP error -32\d{3}: [A-Z"a-z]/);
+    }
+  });
+});

@@ -15,9 +15,13 @@ import { attempt, type Outgoing } from './http-attempt.js';
 import { openHttpPool, type HttpPool } from './http-pool.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { LIMITS } from './limits.js';
+import { SocketShare } from './socket-share.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.js';
 import type { CreateMeetingBody, DeleteResult, Meeting, MeetingList, MeetingQuery, UpdateMeetingBody } from './schemas.js';
 import { DeleteEnvelope, MEETING_ID, MeetingItemEnvelope, MeetingListEnvelope, SAFE_PATH_SEGMENT, sameMeetingId } from './schemas.js';
+
+/** Sockets open to the API at once unless the client is made with another maxConnections (benchmarks do). */
+const DEFAULT_MAX_CONNECTIONS = 16;
 
 export interface ClientOptions {
   baseUrl: string;
@@ -27,8 +31,10 @@ export interface ClientOptions {
   /** Time one whole call may take, retries and waits included (a tool call passes its own scope). */
   callBudgetMs: number;
   retry?: Partial<RetryPolicy>;
-  /** Most sockets open to the API at once; calls beyond it queue on the pool. */
+  /** Most sockets open to the API at once; calls beyond it wait their turn (socket-share.ts). */
   maxConnections?: number;
+  /** Most sockets one hosted caller's key may hold at once (default LIMITS.socketsPerCredential); the server's own key may use all. */
+  socketsPerCredential?: number;
 }
 
 /** Counters for benchmarks and the soak. */
@@ -47,6 +53,8 @@ export class HiringCenterClient {
   /** Response bytes held by all calls in flight (see limits.ts). */
   readonly heldBytes = new SharedByteBudget();
   private poolReady: Promise<HttpPool> | undefined;
+  /** Who may send next: hosted callers share the pool's sockets fairly, and waiting is not part of an attempt. */
+  readonly sockets: SocketShare;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
@@ -58,11 +66,16 @@ export class HiringCenterClient {
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.keyProblem = options.apiKey === undefined ? undefined : apiKeyProblem(options.apiKey);
+    this.sockets = new SocketShare(this.maxConnections, options.socketsPerCredential ?? LIMITS.socketsPerCredential);
+  }
+
+  private get maxConnections(): number {
+    return this.options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   }
 
   /** The one keep-alive pool (at most maxConnections sockets), made at the first request. */
   private pool(): Promise<HttpPool> {
-    this.poolReady ??= openHttpPool(this.origin, this.options.maxConnections ?? 16);
+    this.poolReady ??= openHttpPool(this.origin, this.maxConnections);
     return this.poolReady;
   }
 
@@ -147,9 +160,20 @@ export class HiringCenterClient {
       const remaining = call.remainingMs();
       try {
         if (remaining < minimumMs) throw new ApiNotSentError(method, label, remaining, minimumMs);
-        call.countRequest(method, label);
-        this.stats.attempts += 1;
-        const answer = await attempt(pool, outgoing, Math.min(timeoutMs, remaining), call);
+        // Waiting for a socket is not part of an attempt: its timeout starts once the request can be sent.
+        const turn = await this.sockets.turn(call.apiKey ?? '', call.signal, remaining - minimumMs);
+        if (turn === 'cancelled') throw new ApiCancelledError(method, label, 'cancelled by the client');
+        if (turn === 'out-of-time') throw new ApiNotSentError(method, label, call.remainingMs(), minimumMs);
+        let answer: z.output<S>;
+        try {
+          const left = call.remainingMs();
+          if (left < minimumMs) throw new ApiNotSentError(method, label, left, minimumMs);
+          call.countRequest(method, label);
+          this.stats.attempts += 1;
+          answer = await attempt(pool, outgoing, Math.min(timeoutMs, left), call);
+        } finally {
+          turn();
+        }
         if (writing) call.recordWrite('applied');
         return answer;
       } catch (error) {

@@ -29,6 +29,11 @@ export const LIMITS = {
   minWriteAttemptMs: 1_000,
   /** Least time a read is sent with. */
   minReadAttemptMs: 100,
+  /**
+   * Upstream sockets one hosted caller's key may hold at once, of the pool's 16: a tenant with many slow calls
+   * leaves three quarters of the pool to the others (src/api/socket-share.ts). The server's own key is not capped.
+   */
+  socketsPerCredential: 4,
   /** Longest Retry-After honoured or repeated (a larger value is read as this). */
   maxRetryAfterMs: 24 * 60 * 60 * 1000,
 } as const;

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { KeyCheck, OAuthSettings } from './oauth/oauth-context.js';
 import { startOAuth, type OAuthEndpoints } from './oauth/oauth-endpoints.js';
 import { ISSUED_PREFIX } from './oauth/sealed-token.js';
+import { formatBytes, HOSTED_LIMITS } from './hosted-limits.js';
 
 export interface HttpOptions {
   host: string;
@@ -21,6 +22,8 @@ export interface HttpOptions {
   publicUrl: string | undefined;
   /** Requests one credential may have in flight at once; past it, 429 with Retry-After. */
   maxPerCredential: number;
+  /** Time a request body may take to arrive (default HOSTED_LIMITS.bodyDeadlineMs). */
+  bodyDeadlineMs?: number;
   /** Be an OAuth 2.1 authorization server too: people sign in with their API key, clients get tokens (./oauth/). */
   oauth?: OAuthSettings | undefined;
 }
@@ -32,11 +35,6 @@ export interface HostedServer {
   /** Stops accepting, lets calls in flight finish within `graceMs`, then closes. */
   drain(graceMs: number): Promise<void>;
 }
-
-// Bounds on what one HTTP request may make the server do.
-const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_BATCH = 16;
-const REQUEST_DEADLINE_MS = 120_000;
 
 export interface HostedDeps {
   /** A fresh MCP server for one request: `credential` is the request's own API key (undefined: the server-held one). */
@@ -64,6 +62,8 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   // What the log line says about a request's MCP message: its method and tool, names only.
   const logged = new WeakMap<IncomingMessage, { rpc?: string; tool?: string }>();
   let inFlight = 0;
+  // Request bodies being received right now, across every caller (HOSTED_LIMITS.receivingBytes).
+  const receiving = { bytes: 0 };
   let draining = false;
   let port = options.port;
   let oauth: OAuthEndpoints | undefined;
@@ -95,7 +95,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       else res.destroy();
     });
   });
-  server.requestTimeout = REQUEST_DEADLINE_MS;
+  server.requestTimeout = HOSTED_LIMITS.requestDeadlineMs;
   server.headersTimeout = 10_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -145,25 +145,46 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       res.setHeader('retry-after', '1');
       return send(res, 503, { error: 'This server is shutting down; try again (another replica will answer).' });
     }
-    // One person's limit, whichever of their tokens they present.
-    const slot = createHash('sha256')
-      .update(apiKey ?? credential)
-      .digest('hex');
+    // One person's limit, whichever of their tokens they present. Counted and reserved before the body is read and
+    // before any await: a count read, then awaited, then stored would let every concurrent request through.
+    const slot = digest(apiKey ?? credential);
     const busy = inFlightByCredential.get(slot) ?? 0;
     if (busy >= options.maxPerCredential) {
       res.setHeader('retry-after', '1');
       return send(res, 429, { error: `At most ${options.maxPerCredential} requests per credential at once; try again in a second.` });
     }
-    const body = await readJson(req, res);
-    if (body === undefined) return;
-    if (Array.isArray(body) && body.length > MAX_BATCH) return send(res, 400, { error: `A batch may hold at most ${MAX_BATCH} messages.` });
-    logged.set(req, describeMessage(body));
-
-    const cancelled = cancelledRequestId(body);
-    if (cancelled !== undefined) cancellable.get(`${slot} ${cancelled}`)?.();
-
     inFlightByCredential.set(slot, busy + 1);
     inFlight += 1;
+    try {
+      await serveMcp(req, res, { credential, apiKey });
+    } finally {
+      const left = (inFlightByCredential.get(slot) ?? 1) - 1;
+      if (left) inFlightByCredential.set(slot, left);
+      else inFlightByCredential.delete(slot);
+      inFlight -= 1;
+    }
+  }
+
+  async function serveMcp(
+    req: IncomingMessage,
+    res: ServerResponse,
+    caller: { credential: string; apiKey: string | undefined },
+  ): Promise<void> {
+    const { credential, apiKey } = caller;
+    const body = await readJson(req, res, receiving, options.bodyDeadlineMs ?? HOSTED_LIMITS.bodyDeadlineMs);
+    if (body === undefined) return;
+    if (Array.isArray(body) && body.length > HOSTED_LIMITS.batchMessages)
+      return send(res, 400, { error: `A batch may hold at most ${HOSTED_LIMITS.batchMessages} messages.` });
+    logged.set(req, describeMessage(body));
+
+    // A cancel reaches only calls made with the very credential that sends it. A team token (or open --sandbox) is
+    // shared by everyone, and JSON-RPC ids are small numbers every client reuses: there a cancel could stop another
+    // member's call, so it is not honoured by id (a client that hangs up still stops its own call).
+    const shared = apiKey === undefined;
+    const cancelScope = shared ? undefined : digest(credential);
+    const cancelled = cancelledRequestId(body);
+    if (cancelled !== undefined && cancelScope) cancellable.get(`${cancelScope} ${cancelled}`)?.();
+
     // The request's key reaches the API client through this server only; it is never stored past the request.
     // Never shown: the key the calls spend, and what the client presented (its key or our token; open mode presents nothing).
     const secrets = [apiKey ?? deps.serverKey, options.open ? undefined : credential].filter(
@@ -177,21 +198,14 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       void mcp.close();
     };
     const callId = requestId(body);
-    const registered = callId === undefined ? undefined : `${slot} ${callId}`;
+    const registered = callId === undefined || !cancelScope ? undefined : `${cancelScope} ${callId}`;
     if (registered) cancellable.set(registered, stop);
     res.on('close', () => {
-      if (registered) cancellable.delete(registered);
+      if (registered && cancellable.get(registered) === stop) cancellable.delete(registered);
       stop();
     });
-    try {
-      await mcp.connect(transport);
-      await transport.handleRequest(req, res, body);
-    } finally {
-      const left = (inFlightByCredential.get(slot) ?? 1) - 1;
-      if (left) inFlightByCredential.set(slot, left);
-      else inFlightByCredential.delete(slot);
-      inFlight -= 1;
-    }
+    await mcp.connect(transport);
+    await transport.handleRequest(req, res, body);
   }
 
   /**
@@ -281,31 +295,70 @@ function send(res: ServerResponse, status: number, body: object): void {
   res.end(JSON.stringify(body));
 }
 
-/** The request's JSON body, at most MAX_BODY_BYTES; on a problem the answer is sent and undefined returned. */
-async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * The request's JSON body, or undefined once the answer is sent. Bounded in bytes (one body, and all bodies
+ * being received by the process) and in time (`bodyDeadlineMs` from now): a client that stalls
+ * mid-upload gives its memory and its slot back within seconds, not at the 120 s request deadline.
+ */
+async function readJson(req: IncomingMessage, res: ServerResponse, receiving: { bytes: number }, bodyDeadlineMs: number): Promise<unknown> {
+  const { bodyBytes, receivingBytes } = HOSTED_LIMITS;
   const declared = Number(req.headers['content-length']);
-  const tooLarge = () =>
-    send(res, 413, { error: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB; send one MCP message at a time.` });
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    tooLarge();
-    req.resume();
-    return undefined;
-  }
+  const known = Number.isSafeInteger(declared) && declared >= 0;
+  const tooLarge = () => `The request body is over ${formatBytes(bodyBytes)}; send one MCP message at a time.`;
+  if (known && declared > bodyBytes) return refuse(req, res, 413, tooLarge());
+  let reserved = 0;
+  // A declared length is reserved whole before a byte is read; an undeclared one chunk by chunk.
+  const reserve = (bytes: number) => {
+    if (receiving.bytes + bytes > receivingBytes) return false;
+    receiving.bytes += bytes;
+    reserved += bytes;
+    return true;
+  };
+  const busy = 'This server is receiving too much at once; try again in a second.';
+  if (known && !reserve(declared)) return refuse(req, res, 503, busy, '1');
+  let late = false;
+  // Answered at once, then the connection closed: the loop below ends with it.
+  const timer = setTimeout(() => {
+    late = true;
+    refuse(req, res, 408, `The request body did not arrive within ${bodyDeadlineMs / 1000} s; send it again.`);
+  }, bodyDeadlineMs);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      tooLarge();
-      req.destroy();
-      return undefined;
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > bodyBytes || (known && size > declared)) return refuse(req, res, 413, tooLarge());
+      if (!known && !reserve((chunk as Buffer).length)) return refuse(req, res, 503, busy, '1');
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+  } catch {
+    // The client hung up, or the deadline closed the connection (already answered).
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    receiving.bytes -= reserved;
   }
+  if (late) return undefined;
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     send(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error: the body is not JSON.' } });
     return undefined;
   }
+}
+
+/** Answers `status` and closes the connection (the rest of the body is never read); returns undefined for readJson. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: string, retryAfter?: string): undefined {
+  if (!res.headersSent && res.writable) {
+    res.setHeader('connection', 'close');
+    if (retryAfter) res.setHeader('retry-after', retryAfter);
+    send(res, status, { error });
+  }
+  res.once('finish', () => req.destroy());
+  if (res.writableFinished || !res.writable) req.destroy();
+  return undefined;
 }

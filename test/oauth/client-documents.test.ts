@@ -1,9 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -12,39 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
+import { CALLBACK, startClientSite } from '../helpers/client-site.js';
 import { MemoryOAuthClient, signInByForm } from '../helpers/oauth-client.js';
 
 const KEY = 'hc_live_client_documents_0123456789';
-const CALLBACK = 'http://127.0.0.1:9/callback';
-
-/** A client's own web site, serving its metadata documents over https (a certificate made for this run). */
-async function startClientSite(): Promise<{ origin: string; certFile: string; server: Server }> {
-  const dir = mkdtempSync(join(tmpdir(), 'hcmcp-cimd-'));
-  const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile,
-  ], { stdio: 'ignore' }); // prettier-ignore
-  let origin = '';
-  const documents: Record<string, () => object> = {
-    '/client.json': () => ({
-      client_id: `${origin}/client.json`,
-      client_name: 'Doc Client',
-      redirect_uris: [CALLBACK],
-      token_endpoint_auth_method: 'none',
-    }),
-    '/other-id.json': () => ({ client_id: `${origin}/client.json`, client_name: 'Impostor', redirect_uris: [CALLBACK] }),
-  };
-  const server = createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile) }, (req, res) => {
-    const document = documents[req.url ?? ''];
-    if (req.url === '/moved.json') res.writeHead(302, { location: '/client.json' }).end();
-    else if (!document) res.writeHead(404).end();
-    else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `https://localhost:${(server.address() as AddressInfo).port}`;
-  return { origin, certFile, server };
-}
 
 describe('Client ID Metadata Documents: an https client_id is fetched, checked and used without registration', () => {
   let sandbox: SandboxApi;

@@ -1,35 +1,52 @@
 import { lookup } from 'node:dns/promises';
 import { request } from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
 import * as z from 'zod';
+import { BoundedCache, stringBytes } from '../../bounded-cache.js';
+import { formatBytes, HOSTED_LIMITS } from '../hosted-limits.js';
 import { MAX_CLIENT_NAME } from './oauth-context.js';
+import { isPublicAddress } from './public-address.js';
 
 /**
  * Client ID Metadata Documents (MCP 2025-11-25, draft-ietf-oauth-client-id-metadata-document):
  * a client's id is an https URL whose JSON describes it, so it needs no registration.
  * Fetching a URL a stranger chose is a request forgery risk, so: https only, no
  * redirects, public addresses only (the address checked is the one connected to),
- * 5 s, 5 KiB, a few fetches at a time, and each document cached for a while.
+ * one deadline for the whole fetch, 5 KiB, a few fetches at a time, and each document cached for a while
+ * (HOSTED_LIMITS).
  */
+/** Why a client id cannot be used; `temporary` when trying again later may work (the server was busy). */
+export interface Refusal {
+  refused: string;
+  temporary?: true;
+}
+
 export interface ClientDocuments {
   /** The client a document describes, or why it cannot be used. */
-  fetch(clientId: string): Promise<OAuthClientInformationFull | { refused: string }>;
+  fetch(clientId: string): Promise<OAuthClientInformationFull | Refusal>;
 }
 
 export function isClientDocumentUrl(clientId: string): boolean {
   return clientId.startsWith('https://');
 }
 
-const FETCH_MS = 5_000;
-const MAX_BYTES = 5 * 1024;
-const MAX_IN_FLIGHT = 8;
-const MAX_CACHED = 1_000;
 const DEFAULT_CACHE_MS = 5 * 60_000;
 const MAX_CACHE_MS = 24 * 60 * 60_000;
 
-export function clientDocuments(options: { allowPrivateAddresses: boolean; checkRedirectUri(uri: string): string }): ClientDocuments {
-  const cache = new Map<string, { client: OAuthClientInformationFull; until: number }>();
+export function clientDocuments(options: {
+  allowPrivateAddresses: boolean;
+  checkRedirectUri(uri: string): string;
+  /** Whole fetch, start to end (default HOSTED_LIMITS.clientDocumentFetchMs). */
+  fetchMs?: number;
+}): ClientDocuments {
+  const { clientDocumentsCached, clientDocumentBytes, clientDocumentFetches } = HOSTED_LIMITS;
+  const cache = new BoundedCache<string, { client: OAuthClientInformationFull; until: number }>(
+    clientDocumentsCached,
+    clientDocumentsCached * (clientDocumentBytes + 4_096),
+    (clientId) => stringBytes(clientId) + clientDocumentBytes,
+  );
+  const fetchMs = options.fetchMs ?? HOSTED_LIMITS.clientDocumentFetchMs;
   let inFlight = 0;
   return {
     async fetch(clientId) {
@@ -44,10 +61,12 @@ export function clientDocuments(options: { allowPrivateAddresses: boolean; check
       if (url.protocol !== 'https:' || url.pathname === '/' || url.hash || url.username || url.password) {
         return { refused: 'a client id URL must be https, with a path, and no fragment or credentials' };
       }
-      if (inFlight >= MAX_IN_FLIGHT) return { refused: 'too many client documents are being fetched; try again shortly' };
+      if (inFlight >= clientDocumentFetches) {
+        return { refused: "the server is fetching many apps' descriptions right now", temporary: true };
+      }
       inFlight += 1;
       try {
-        const { body, maxAgeMs } = await download(url, options.allowPrivateAddresses);
+        const { body, maxAgeMs } = await download(url, options.allowPrivateAddresses, fetchMs);
         const parsed = OAuthClientMetadataSchema.extend({ client_id: z.string() }).safeParse(JSON.parse(body));
         if (!parsed.success) return { refused: 'its client metadata document is not valid client metadata' };
         if (parsed.data.client_id !== clientId) return { refused: "its document's client_id is not the URL it was fetched from" };
@@ -62,7 +81,6 @@ export function clientDocuments(options: { allowPrivateAddresses: boolean; check
           grant_types: parsed.data.grant_types,
           response_types: parsed.data.response_types,
         };
-        if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
         cache.set(clientId, { client, until: Date.now() + Math.min(maxAgeMs ?? DEFAULT_CACHE_MS, MAX_CACHE_MS) });
         return client;
       } catch (error) {
@@ -74,63 +92,55 @@ export function clientDocuments(options: { allowPrivateAddresses: boolean; check
   };
 }
 
-async function download(url: URL, allowPrivate: boolean): Promise<{ body: string; maxAgeMs: number | undefined }> {
+/**
+ * One fetch with one deadline for all of it (connect, headers, body): a socket idle timeout alone let a document
+ * sent a byte every 2 s be read for hours. It settles on every way a request can end — a connection dropped after
+ * the headers included, which before left the fetch (and its slot) pending forever.
+ */
+async function download(url: URL, allowPrivate: boolean, fetchMs: number): Promise<{ body: string; maxAgeMs: number | undefined }> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const { address, family } = isIP(host) ? { address: host, family: isIP(host) } : await lookup(host);
-  if (!allowPrivate && PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4')) {
+  if (!allowPrivate && !isPublicAddress(address)) {
     throw new Error(`its host ${url.hostname} is a private address`);
   }
+  const maxBytes = HOSTED_LIMITS.clientDocumentBytes;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      outcome();
+      req.destroy();
+    };
+    const fail = (message: string) => settle(() => reject(new Error(message)));
+    const deadline = setTimeout(() => fail(`its document did not arrive within ${fetchMs / 1000} s`), fetchMs);
     const req = request(
       url,
       {
         // Connect to the address just checked, not to whatever a second lookup would say.
         lookup: (_hostname, _options, callback) => callback(null, [{ address, family }]),
         headers: { accept: 'application/json' },
-        timeout: FETCH_MS,
       },
       (res) => {
-        if (res.statusCode !== 200) {
-          res.resume();
-          return reject(new Error(`its document answered HTTP ${res.statusCode ?? '?'} (redirects are not followed)`));
-        }
+        if (res.statusCode !== 200) return fail(`its document answered HTTP ${res.statusCode ?? '?'} (redirects are not followed)`);
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           body += chunk;
-          if (body.length > MAX_BYTES) {
-            req.destroy();
-            reject(new Error(`its document is over ${MAX_BYTES / 1024} KiB`));
-          }
+          if (body.length > maxBytes) fail(`its document is over ${formatBytes(maxBytes)}`);
         });
         res.on('end', () => {
           const maxAge = /max-age=(\d+)/.exec(String(res.headers['cache-control'] ?? ''))?.[1];
-          resolve({ body, maxAgeMs: maxAge === undefined ? undefined : Number(maxAge) * 1000 });
+          settle(() => resolve({ body, maxAgeMs: maxAge === undefined ? undefined : Number(maxAge) * 1000 }));
         });
+        res.on('aborted', () => fail('its connection closed before the document was complete'));
+        res.on('error', (error) => fail(`its document could not be fetched (${error.message})`));
+        res.on('close', () => fail('its connection closed before the document was complete'));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`its document did not arrive within ${FETCH_MS / 1000} s`)));
-    req.on('error', (error) => reject(new Error(`its document could not be fetched (${error.message})`)));
+    req.on('error', (error) => fail(`its document could not be fetched (${error.message})`));
+    req.on('close', () => fail('its connection closed before the document arrived'));
     req.end();
   });
 }
-
-// Loopback, private, link-local, shared and unspecified ranges: a client document is never fetched from inside.
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 127],
-  ['::ffff:0:0', 96],
-  ['fc00::', 7],
-  ['fe80::', 10],
-] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv6');

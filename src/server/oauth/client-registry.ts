@@ -1,13 +1,13 @@
 import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
 import { InvalidClientMetadataError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import type { OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { clientDocuments, isClientDocumentUrl } from './client-metadata-documents.js';
+import { clientDocuments, isClientDocumentUrl, type Refusal } from './client-metadata-documents.js';
 import { MAX_CLIENT_NAME } from './oauth-context.js';
 import { UnsealError, type TokenSealer } from './sealed-token.js';
 
 /** The SDK's client store, plus why an id is not a client (for the page a person sees). */
 export interface ClientRegistry extends OAuthRegisteredClientsStore {
-  lookup(clientId: string): Promise<OAuthClientInformationFull | { refused: string }>;
+  lookup(clientId: string): Promise<OAuthClientInformationFull | Refusal>;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface ClientRegistry extends OAuthRegisteredClientsStore {
  */
 export function statelessClientRegistry(sealer: TokenSealer, options: { allowPrivateDocuments: boolean }): ClientRegistry {
   const documents = clientDocuments({ allowPrivateAddresses: options.allowPrivateDocuments, checkRedirectUri });
-  async function lookup(clientId: string): Promise<OAuthClientInformationFull | { refused: string }> {
+  async function lookup(clientId: string): Promise<OAuthClientInformationFull | Refusal> {
     if (isClientDocumentUrl(clientId)) return documents.fetch(clientId);
     try {
       const { claims, keyId } = await sealer.open('client', clientId);

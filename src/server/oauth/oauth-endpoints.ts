@@ -139,6 +139,14 @@ function explainBadClient(ctx: OAuthContext) {
     const redirectUri = params.redirect_uri;
     const client = typeof clientId === 'string' ? await ctx.clients.lookup(clientId) : { refused: 'the request names no client_id' };
     if ('refused' in client) {
+      // A busy server is no reason to remove a connector: say to try again instead.
+      if ('temporary' in client) {
+        res.setHeader('retry-after', '30');
+        return send(
+          res,
+          errorPage(503, 'Try again shortly', `This app cannot sign in right now: ${client.refused}. Try again in a minute.`),
+        );
+      }
       return send(
         res,
         errorPage(400, 'Unknown app', `This app cannot sign in here: ${client.refused}. Remove the connector and add it again.`),

@@ -1,0 +1,37 @@
+/**
+ * Every bound on what an HTTP caller — signed in or not — can make the hosted
+ * server hold or wait on, in one place. docs/reliability.md lists them for
+ * operators; a test keeps the two in step (as it does for src/api/limits.ts).
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+export const HOSTED_LIMITS = {
+  /** One request body. */
+  bodyBytes: 1 * MiB,
+  /** Messages in one JSON-RPC batch. */
+  batchMessages: 16,
+  /** Time a request body may take to arrive, counted from the headers: a stalled upload frees its memory and slot. */
+  bodyDeadlineMs: 10_000,
+  /** Request bodies being received by the whole process at once; past it, 503 with Retry-After. */
+  receivingBytes: 64 * MiB,
+  /** Whole request, body and answer included. */
+  requestDeadlineMs: 120_000,
+  /** Key checks the sign-in page makes for one client address per minute; past it, 429 with Retry-After. */
+  signInChecksPerAddressPerMinute: 10,
+  /** Key checks the sign-in page makes for everyone per minute, per replica. */
+  signInChecksPerMinute: 120,
+  /** One client metadata document fetch, start to end (connect, headers, body). */
+  clientDocumentFetchMs: 5_000,
+  /** One client metadata document. */
+  clientDocumentBytes: 5 * KiB,
+  /** Client metadata documents fetched at once. */
+  clientDocumentFetches: 8,
+  /** Client metadata documents kept. */
+  clientDocumentsCached: 1_000,
+} as const;
+
+/** "1 MiB", "64 MiB", "5 KiB": how messages name a byte bound. */
+export function formatBytes(bytes: number): string {
+  return bytes >= MiB ? `${bytes / MiB} MiB` : `${bytes / KiB} KiB`;
+}

@@ -1,0 +1,63 @@
+import { allTools } from '../../src/tools/index.js';
+import { HiringCenterClient } from '../../src/api/client.js';
+import * as beyondTools from '../../src/server/beyond-tools.js';
+import { createServer } from '../../src/server/create-server.js';
+import { eagerToolSource } from '../../src/server/eager-tool-source.js';
+import { startHttpServer, type HostedServer, type HttpOptions } from '../../src/server/http-server.js';
+import { silentLogger } from '../../src/log.js';
+
+export interface InProcessHosted extends HostedServer {
+  api: HiringCenterClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The hosted server in this process, over real HTTP on 127.0.0.1, for tests that need a bound the bin does
+ * not expose (a short body deadline) or to count what it holds. Built as the bin builds it (cli.ts serveHttp).
+ */
+export async function startInProcessHosted(
+  baseUrl: string,
+  options: Partial<HttpOptions> & { serverKey?: string; maxConnections?: number; timeoutMs?: number; maxRetries?: number } = {},
+): Promise<InProcessHosted> {
+  const api = new HiringCenterClient({
+    baseUrl,
+    apiKey: options.serverKey,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    callBudgetMs: 20_000,
+    retry: { maxRetries: options.maxRetries ?? 0, baseDelayMs: 5, maxDelayMs: 40 },
+    userAgent: 'hiringcenter-mcp/test',
+    maxConnections: options.maxConnections,
+  });
+  const hosted = await startHttpServer(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      token: undefined,
+      allowedOrigins: [],
+      publicUrl: undefined,
+      maxPerCredential: 1024,
+      ...options,
+    },
+    {
+      newServer: (credential, secrets) =>
+        createServer({
+          api,
+          secrets,
+          credential,
+          tools: eagerToolSource(allTools),
+          beyondTools: async () => beyondTools,
+          requireInitialize: false,
+        }),
+      serverKey: options.serverKey,
+      log: silentLogger,
+    },
+  );
+  return {
+    ...hosted,
+    api,
+    async close() {
+      await hosted.drain(0);
+      await api.close();
+    },
+  };
+}

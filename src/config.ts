@@ -1,3 +1,4 @@
+import { secretWeakness } from './secret-strength.js';
 import type { LogLevel } from './log.js';
 import type { OAuthSettings } from './server/oauth/oauth-context.js';
 
@@ -50,8 +51,6 @@ export class ConfigError extends Error {
 export const DEFAULT_BASE_URL = 'https://api.hiringcenterpro.com/v2';
 export const DEFAULT_HTTP_PORT = 8787;
 export const DEFAULT_HTTP_HOST = '127.0.0.1';
-// A token guessable in practical time would turn a server-held key into an open one.
-const MIN_TOKEN_LENGTH = 32;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 // Well inside the 60 s most MCP clients wait for a tool call.
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
@@ -205,10 +204,10 @@ function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: F
         'set one (e.g. `openssl rand -hex 32`), or unset HIRINGCENTER_API_KEY so each client sends its own key.',
     );
   }
-  if (token && token.length < MIN_TOKEN_LENGTH) {
-    throw new ConfigError(
-      `HIRINGCENTER_HTTP_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters; make one with \`openssl rand -hex 32\`.`,
-    );
+  // A token guessable in practical time would turn a server-held key into an open one: judged as the OAuth secret is.
+  const tokenWeakness = token === undefined ? undefined : secretWeakness(token);
+  if (tokenWeakness) {
+    throw new ConfigError(`HIRINGCENTER_HTTP_TOKEN is too weak (${tokenWeakness}); make one with \`openssl rand -hex 32\`.`);
   }
   const publicUrl = parsePublicUrl(nonEmpty(env.HIRINGCENTER_PUBLIC_URL));
   const origins = nonEmpty(env.HIRINGCENTER_ALLOWED_ORIGINS);
@@ -302,15 +301,6 @@ function oauthSettings(env: Readonly<Record<string, string | undefined>>): OAuth
     ),
   };
 }
-
-/** Why a secret that seals API keys is not random enough, if it is not: too short, or too few different characters. */
-function secretWeakness(secret: string): string | undefined {
-  if (secret.length < MIN_OAUTH_SECRET_LENGTH) return `${secret.length} characters; at least ${MIN_OAUTH_SECRET_LENGTH} are needed`;
-  if (new Set(secret).size < 16) return 'it repeats a few characters; a random one uses many';
-  return undefined;
-}
-
-const MIN_OAUTH_SECRET_LENGTH = 32;
 
 function checkToolName(name: string, source: string, toolNames: readonly string[]): string {
   if (!toolNames.includes(name)) throw new ConfigError(`${source}: unknown tool "${name}"; valid tools are ${toolNames.join(', ')}.`);

@@ -89,7 +89,10 @@ describe('loadConfig: OAuth for hosted mode', () => {
   });
 
   it.each([
-    [{ HIRINGCENTER_OAUTH_SECRET: 'short' }, /HIRINGCENTER_OAUTH_SECRET is too weak \(5 characters.*openssl rand -base64 48/],
+    [
+      { HIRINGCENTER_OAUTH_SECRET: 'short' },
+      /HIRINGCENTER_OAUTH_SECRET is too weak \(about 23 bits of randomness.*openssl rand -base64 48/,
+    ],
     [{ HIRINGCENTER_OAUTH_SECRET: 'ab'.repeat(20) }, /too weak \(it repeats a few characters/],
     [{ HIRINGCENTER_OAUTH_PREVIOUS_SECRET: SECRET }, /HIRINGCENTER_OAUTH_SECRET is not; make one with `openssl rand -base64 48`/],
     [{ HIRINGCENTER_OAUTH_SECRET: SECRET, HIRINGCENTER_OAUTH_PREVIOUS_SECRET: SECRET }, /equals/],

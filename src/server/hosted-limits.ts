@@ -18,9 +18,9 @@ export const HOSTED_LIMITS = {
   /** Whole request, body and answer included. */
   requestDeadlineMs: 120_000,
   /** Key checks the sign-in page makes for one client address per minute; past it, 429 with Retry-After. */
-  signInChecksPerAddressPerMinute: 10,
-  /** Key checks the sign-in page makes for everyone per minute, per replica. */
-  signInChecksPerMinute: 120,
+  signInChecksPerAddressPerMinute: 20,
+  /** Key checks the sign-in page makes for everyone per minute, per replica (10 a second: one client guessed 300). */
+  signInChecksPerMinute: 600,
   /** One client metadata document fetch, start to end (connect, headers, body). */
   clientDocumentFetchMs: 5_000,
   /** One client metadata document. */

@@ -1,9 +1,9 @@
 import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
 import { InvalidClientMetadataError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
-import type { OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { clientDocuments, isClientDocumentUrl, type Refusal } from './client-metadata-documents.js';
 import { MAX_CLIENT_NAME } from './oauth-context.js';
-import { UnsealError, type TokenSealer } from './sealed-token.js';
+import { MAX_SEALED_LENGTH, UnsealError, type TokenSealer } from './sealed-token.js';
 
 /** The SDK's client store, plus why an id is not a client (for the page a person sees). */
 export interface ClientRegistry extends OAuthRegisteredClientsStore {
@@ -47,6 +47,13 @@ export function statelessClientRegistry(sealer: TokenSealer, options: { allowPri
         throw new InvalidClientMetadataError(`Register 1 to ${MAX_REDIRECT_URIS} redirect_uris.`);
       }
       const clientId = await sealer.seal('client', { meta: kept });
+      // The sealed id carries the registration, and a longer one than the server reads back would be refused at
+      // /authorize (or by Node's header limit): refused here instead, while the client can still do something about it.
+      if (clientId.length > MAX_SEALED_LENGTH) {
+        throw new InvalidClientMetadataError(
+          `This registration makes a client id of ${clientId.length} characters, over the ${MAX_SEALED_LENGTH} this server accepts; register fewer or shorter redirect_uris.`,
+        );
+      }
       return {
         ...kept,
         client_id: clientId,
@@ -91,4 +98,28 @@ export function checkRedirectUri(uri: string): string {
   if (NEVER_REDIRECT_TO.has(url.protocol)) throw refuse(`${url.protocol} cannot receive an authorization code`);
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw refuse('http is allowed for loopback addresses only; use https');
   return uri;
+}
+
+/**
+ * Registration bodies checked before the SDK's handler, which reports a schema mismatch with zod's raw issue
+ * JSON as its error_description: here every refusal is one sentence (RFC 7591 §3.2.2 invalid_client_metadata).
+ */
+export function registrationInSentences(body: unknown): string | undefined {
+  const uris = (body as { redirect_uris?: unknown } | null)?.redirect_uris;
+  if (Array.isArray(uris)) {
+    for (const uri of uris) {
+      if (typeof uri !== 'string') return 'redirect_uris must be a list of URLs.';
+      try {
+        checkRedirectUri(uri);
+      } catch (error) {
+        if (error instanceof InvalidClientMetadataError) return error.message;
+        throw error;
+      }
+    }
+  }
+  const parsed = OAuthClientMetadataSchema.safeParse(body);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.length ? issue.path.map(String).join('.') : 'the body';
+  return `${field}: ${(issue?.message ?? 'is not valid client metadata').replace(/\.$/, '')}.`.slice(0, 300);
 }

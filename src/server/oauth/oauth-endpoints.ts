@@ -8,7 +8,7 @@ import { tokenHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/tok
 import { createOAuthMetadata } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import type { OAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { Logger } from '../../log.js';
-import { statelessClientRegistry } from './client-registry.js';
+import { registrationInSentences, statelessClientRegistry } from './client-registry.js';
 import type { KeyCheck, OAuthContext, OAuthSettings } from './oauth-context.js';
 import { sealedGrantProvider } from './sealed-grant-provider.js';
 import { TokenSealer } from './sealed-token.js';
@@ -94,6 +94,14 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
   app.use('/token', tokenHandler({ provider, ...noLimits }));
   app.use(
     '/register',
+    // Room for the most a registration may hold (10 redirect URIs of 2,000 characters), so it is answered, not cut off.
+    express.json({ limit: '64kb' }),
+    (req: Request, res: Response, next: NextFunction) => {
+      const problem = req.method === 'POST' ? registrationInSentences(req.body) : undefined;
+      if (!problem) return next();
+      res.setHeader('cache-control', 'no-store');
+      res.status(400).json({ error: 'invalid_client_metadata', error_description: problem });
+    },
     clientRegistrationHandler({ clientsStore: ctx.clients, clientIdGeneration: false, clientSecretExpirySeconds: 0, ...noLimits }),
   );
   app.use('/revoke', revocationHandler({ provider, ...noLimits }));

@@ -111,7 +111,7 @@ export function clientRef(clientId: string): string {
 }
 
 // A sealed value is a few hundred bytes; anything far longer is refused before any crypto runs.
-const MAX_SEALED_LENGTH = 8192;
+export const MAX_SEALED_LENGTH = 8192;
 
 function deriveKey(secret: string): SealingKey {
   const material = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'hiringcenter-mcp oauth', info, 32));

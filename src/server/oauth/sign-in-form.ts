@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { apiKeyProblem } from '../../api/api-key.js';
 import { redact } from '../../api/redact.js';
+import { KeyCheckLimit } from './key-check-limit.js';
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
 import { clientRef, UnsealError } from './sealed-token.js';
 import { clearedCookie, cookieMatches, type SignInRequest } from './sign-in-request.js';
@@ -16,6 +17,7 @@ import { errorPage, send, signInPage } from './sign-in-page.js';
  */
 export function signInForm(ctx: OAuthContext): express.Router {
   const router = express.Router();
+  const limit = new KeyCheckLimit();
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }));
   router.post('/', async (req: Request, res: Response) => {
     res.setHeader('cache-control', 'no-store');
@@ -74,6 +76,18 @@ export function signInForm(ctx: OAuthContext): express.Router {
     if (!key) return again('Paste your HiringCenter API key, then choose Allow access.');
     const problem = apiKeyProblem(key);
     if (problem) return again(`That is not an API key: ${problem}.`);
+    const allowed = limit.take(req.socket.remoteAddress ?? 'unknown');
+    if ('retryAfterSeconds' in allowed) {
+      res.setHeader('retry-after', String(allowed.retryAfterSeconds));
+      return send(
+        res,
+        errorPage(
+          429,
+          'Too many tries',
+          `Too many keys were checked here in the last minute. Wait ${allowed.retryAfterSeconds} s, then try again.`,
+        ),
+      );
+    }
     if (!(await attemptLeft(ctx, request.jti))) {
       return send(
         res,

@@ -111,11 +111,12 @@ async function serveHttp(
     {
       checkKey: (key) => checkApiKey(backend.api, key),
       readOnly: config.readOnly,
-      newServer: (credential, secrets) =>
+      newServer: (credential, secrets, onKeyRefused) =>
         createServer({
           api: backend.api,
           secrets,
           credential,
+          onKeyRefused,
           tools,
           policy: { readOnly: config.readOnly, allow: config.tools },
           defaultUserId: config.userId,

@@ -36,6 +36,8 @@ export interface CallToolDeps {
   notifyClient?: NotifyClient;
   /** Told after an answer showed meetings (resources/list offers the latest of them). */
   onShown?: () => void;
+  /** Told when HiringCenter refused the request's own key (401): hosted mode turns a token of ours into HTTP 401. */
+  onKeyRefused?: () => void;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     }
     return success(answer, deps.secrets, mayHoldSecret);
   } catch (error) {
+    if (error instanceof ApiHttpError && error.status === 401 && deps.credential !== undefined) deps.onKeyRefused?.();
     await warnClient(error, name, extra, deps);
     return failure(
       mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),

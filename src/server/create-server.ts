@@ -46,6 +46,8 @@ export interface ServerDeps {
   requireInitialize?: boolean;
   /** What completion suggests from earlier answers (default: the store for this credential's key). */
   recent?: RecentValues;
+  /** Hosted mode: told when HiringCenter refuses the request's own key (see call-tool.ts). */
+  onKeyRefused?: () => void;
   /** Prompts, resource templates and completion data, loaded at the first request that needs them (beyond-tools.ts). */
   beyondTools: () => Promise<BeyondTools>;
 }
@@ -93,6 +95,7 @@ export function createServer(deps: ServerDeps): Server {
     recent,
     notifyClient: log.notify,
     onShown: resourceListWatcher(server, recent),
+    onKeyRefused: deps.onKeyRefused,
   };
   const guard = { requireInitialize: deps.requireInitialize !== false };
   handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }), guard);

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Logger } from '../log.js';
 import type { KeyCheck, OAuthSettings } from './oauth/oauth-context.js';
@@ -38,7 +39,7 @@ export interface HostedServer {
 
 export interface HostedDeps {
   /** A fresh MCP server for one request: `credential` is the request's own API key (undefined: the server-held one). */
-  newServer(credential: string | undefined, secrets: string[]): Server;
+  newServer(credential: string | undefined, secrets: string[], onKeyRefused?: () => void): Server;
   /** The key the server holds (HIRINGCENTER_API_KEY, or the sandbox's), used when clients send a token instead. */
   serverKey: string | undefined;
   log: Logger;
@@ -122,24 +123,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       });
     }
     const caller = await authenticate(req.headers.authorization);
-    if ('refused' in caller) {
-      // RFC 6750 §3 and RFC 9728 §5.1: say where to sign in, and, for a token that failed, that it is the token.
-      const failed = caller.refused !== 'missing';
-      const challenge = [
-        failed && `error="invalid_token", error_description="${caller.refused.replace(/["\\]/g, "'")}"`,
-        oauth && `resource_metadata="${oauth.resourceMetadataUrl}"`,
-      ];
-      res.setHeader('www-authenticate', `Bearer ${challenge.filter(Boolean).join(', ')}`.trim());
-      return send(res, 401, {
-        error: failed
-          ? `${caller.refused} Refresh it, or sign in again.`
-          : oauth
-            ? 'Sign in: this server is an OAuth authorization server (see WWW-Authenticate), or send a HiringCenter API key as "Authorization: Bearer <key>".'
-            : options.token
-              ? 'Send this server\'s access token as "Authorization: Bearer <token>".'
-              : 'Send your HiringCenter API key as "Authorization: Bearer <key>".',
-      });
-    }
+    if ('refused' in caller) return unauthorized(res, caller.refused === 'missing' ? undefined : caller.refused);
     const { credential, apiKey } = caller;
     if (draining) {
       res.setHeader('retry-after', '1');
@@ -163,6 +147,24 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       else inFlightByCredential.delete(slot);
       inFlight -= 1;
     }
+  }
+
+  /** RFC 6750 §3 and RFC 9728 §5.1: 401 saying where to sign in, and, for a token that failed (`failed`), that it is the token. */
+  function unauthorized(res: ServerResponse, failed: string | undefined): void {
+    const challenge = [
+      failed && `error="invalid_token", error_description="${failed.replace(/["\\]/g, "'")}"`,
+      oauth && `resource_metadata="${oauth.resourceMetadataUrl}"`,
+    ];
+    res.setHeader('www-authenticate', `Bearer ${challenge.filter(Boolean).join(', ')}`.trim());
+    send(res, 401, {
+      error: failed
+        ? `${failed} Refresh it, or sign in again.`
+        : oauth
+          ? 'Sign in: this server is an OAuth authorization server (see WWW-Authenticate), or send a HiringCenter API key as "Authorization: Bearer <key>".'
+          : options.token
+            ? 'Send this server\'s access token as "Authorization: Bearer <token>".'
+            : 'Send your HiringCenter API key as "Authorization: Bearer <key>".',
+    });
   }
 
   async function serveMcp(
@@ -190,11 +192,19 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     const secrets = [apiKey ?? deps.serverKey, options.open ? undefined : credential].filter(
       (secret): secret is string => secret !== undefined,
     );
-    const mcp = deps.newServer(apiKey, secrets);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    let keyRefused = false;
+    const mcp = deps.newServer(apiKey, secrets, () => (keyRefused = true));
+    // A token of ours whose key HiringCenter no longer accepts (the person replaced it) must send the connector back to
+    // sign-in: its answer is held until the call ends, so a refused key becomes HTTP 401 rather than a 200 with an error.
+    const held = credential.startsWith(ISSUED_PREFIX)
+      ? new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined })
+      : undefined;
+    const streamed = held ? undefined : new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const hangUp = new AbortController();
     // Closing the server aborts its request handlers, and so the API request in flight.
     const stop = () => {
-      void transport.close();
+      hangUp.abort();
+      void (held ?? streamed)?.close();
       void mcp.close();
     };
     const callId = requestId(body);
@@ -204,8 +214,25 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       if (registered && cancellable.get(registered) === stop) cancellable.delete(registered);
       stop();
     });
-    await mcp.connect(transport);
-    await transport.handleRequest(req, res, body);
+    if (streamed) {
+      await mcp.connect(streamed);
+      return streamed.handleRequest(req, res, body);
+    }
+    if (!held) return;
+    await mcp.connect(held);
+    // Answered whole: the response (the answer and any notifications sent on the way) is read to its end before a
+    // status is chosen. A call is bounded (8 MiB of answer, its deadline), so holding one costs little.
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    const response = await held.handleRequest(
+      new Request(`http://mcp.invalid${req.url ?? '/mcp'}`, { method: 'POST', headers, signal: hangUp.signal }),
+      { parsedBody: body },
+    );
+    const text = await response.text();
+    if (keyRefused) return unauthorized(res, 'HiringCenter no longer accepts the API key this sign-in holds.');
+    if (res.headersSent || !res.writable) return;
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(text);
   }
 
   /**

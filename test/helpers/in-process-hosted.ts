@@ -39,11 +39,12 @@ export async function startInProcessHosted(
       ...options,
     },
     {
-      newServer: (credential, secrets) =>
+      newServer: (credential, secrets, onKeyRefused) =>
         createServer({
           api,
           secrets,
           credential,
+          onKeyRefused,
           tools: eagerToolSource(allTools),
           beyondTools: async () => beyondTools,
           requireInitialize: false,

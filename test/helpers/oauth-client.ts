@@ -42,6 +42,12 @@ export class MemoryOAuthClient implements OAuthClientProvider {
   saveTokens(tokens: OAuthTokens) {
     this.saved = tokens;
   }
+  /** What connectors do when the server says their grant or client is gone: forget it, so the person is asked again. */
+  invalidateCredentials(scope: 'all' | 'client' | 'tokens' | 'verifier') {
+    if (scope === 'all' || scope === 'tokens') this.saved = undefined;
+    if (scope === 'all' || scope === 'client') this.information = undefined;
+    if (scope === 'all' || scope === 'verifier') this.verifier = '';
+  }
   redirectToAuthorization(url: URL) {
     this.authorizationUrl = url;
   }

@@ -1,31 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import {
-  discoverAuthorizationServerMetadata,
-  exchangeAuthorization,
-  refreshAuthorization,
-  registerClient,
-  startAuthorization,
-} from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { AuthorizationServerMetadata, OAuthClientInformationFull, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { clientRef, TokenSealer } from '../../src/server/oauth/sealed-token.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
 import { signInByForm } from '../helpers/oauth-client.js';
+import { CALLBACK, OAuthFlow } from '../helpers/oauth-flow.js';
 
 const KEY = 'hc_live_oauth_refusals_0123456789ab';
 const SECRET = randomBytes(48).toString('base64');
 const NEW_SECRET = randomBytes(48).toString('base64');
-const CALLBACK = 'http://127.0.0.1:9/callback';
 
 describe('OAuth refusals: each bad request gets the right OAuth error or 401, and nothing is issued', () => {
   let sandbox: SandboxApi;
   let hosted: Hosted;
   let origin: string;
-  let metadata: AuthorizationServerMetadata;
+  let flow: OAuthFlow;
   let sealer: TokenSealer;
 
   beforeAll(async () => {
@@ -33,7 +25,7 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     seedMeetings(sandbox.store, { now: Date.now(), count: 5 });
     hosted = await startHosted({ HIRINGCENTER_BASE_URL: sandbox.baseUrl, HIRINGCENTER_OAUTH_SECRET: SECRET });
     origin = new URL(hosted.url).origin;
-    metadata = (await discoverAuthorizationServerMetadata(origin))!;
+    flow = await OAuthFlow.discover(origin, KEY);
     sealer = new TokenSealer(SECRET, undefined, `${origin}/`);
   });
   afterAll(async () => {
@@ -41,49 +33,10 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     await sandbox.close();
   });
 
-  const register = (redirectUris = [CALLBACK]) =>
-    registerClient(origin, {
-      metadata,
-      clientMetadata: { client_name: 'Refusals', redirect_uris: redirectUris, token_endpoint_auth_method: 'none' },
-    });
-  const authorization = (client: OAuthClientInformationFull, resource = `${origin}/mcp`) =>
-    startAuthorization(origin, { metadata, clientInformation: client, redirectUrl: CALLBACK, resource: new URL(resource), state: 'st-1' });
-  async function signedIn(client: OAuthClientInformationFull) {
-    const { authorizationUrl, codeVerifier } = await authorization(client);
-    const answer = await signInByForm(authorizationUrl, KEY);
-    expect(answer.status).toBe(303);
-    return { code: new URL(answer.location!).searchParams.get('code')!, codeVerifier };
-  }
-  const exchange = (client: OAuthClientInformationFull, code: string, codeVerifier: string, resource = `${origin}/mcp`) =>
-    exchangeAuthorization(origin, {
-      metadata,
-      clientInformation: client,
-      authorizationCode: code,
-      codeVerifier,
-      redirectUri: CALLBACK,
-      resource: new URL(resource),
-    });
-  const refresh = (client: OAuthClientInformationFull, tokens: OAuthTokens) =>
-    refreshAuthorization(origin, {
-      metadata,
-      clientInformation: client,
-      refreshToken: tokens.refresh_token!,
-      resource: new URL(`${origin}/mcp`),
-    });
-  /** One tools/call, read to its end (the answer streams: headers come before the call is done). */
-  async function callMcp(token: string) {
-    const answer = await fetch(hosted.url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_meetings","arguments":{"limit":1,"maxResults":1}}}',
-    });
-    return { status: answer.status, headers: answer.headers, text: await answer.text() };
-  }
-
   it("a wrong key on the page shows HiringCenter's answer there and issues nothing", async () => {
-    const client = await register();
+    const client = await flow.register();
     const wrongKey = 'hc_live_not_the_right_key_000000000';
-    const answer = await signInByForm((await authorization(client)).authorizationUrl, wrongKey);
+    const answer = await signInByForm((await flow.authorization(client)).authorizationUrl, wrongKey);
     expect(answer.status).toBe(400);
     expect(answer.location).toBeNull();
     expect(answer.html).toMatch(/HiringCenter did not accept this key \(HTTP 401/);
@@ -93,7 +46,7 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
   });
 
   it('lets one sign-in form check at most 5 keys', async () => {
-    const { authorizationUrl } = await authorization(await register());
+    const { authorizationUrl } = await flow.authorization(await flow.register());
     const page = await fetch(authorizationUrl);
     const html = await page.text();
     const request = /name="request" value="([^"]+)"/.exec(html)![1]!;
@@ -112,7 +65,7 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
   });
 
   it('Cancel goes back to the app with access_denied and its state', async () => {
-    const answer = await signInByForm((await authorization(await register())).authorizationUrl, '', 'deny');
+    const answer = await signInByForm((await flow.authorization(await flow.register())).authorizationUrl, '', 'deny');
     const back = new URL(answer.location!);
     expect(answer.status).toBe(303);
     expect(back.searchParams.get('error')).toBe('access_denied');
@@ -121,47 +74,49 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
   });
 
   it('refuses a PKCE verifier that does not match the challenge', async () => {
-    const client = await register();
-    const { code } = await signedIn(client);
-    await expect(exchange(client, code, 'x'.repeat(64))).rejects.toMatchObject({ errorCode: 'invalid_grant' });
+    const client = await flow.register();
+    const { code } = await flow.signedIn(client);
+    await expect(flow.exchange(client, code, 'x'.repeat(64))).rejects.toMatchObject({ errorCode: 'invalid_grant' });
   });
 
   it('takes a code once; a second use is refused and revokes what the first gave', async () => {
-    const client = await register();
-    const { code, codeVerifier } = await signedIn(client);
-    const tokens = await exchange(client, code, codeVerifier);
+    const client = await flow.register();
+    const { code, codeVerifier } = await flow.signedIn(client);
+    const tokens = await flow.exchange(client, code, codeVerifier);
     expect(tokens.access_token).toMatch(/^hcmcp_at_/);
-    await expect(exchange(client, code, codeVerifier)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /already used/ });
-    await expect(refresh(client, tokens)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /revoked/ });
+    await expect(flow.exchange(client, code, codeVerifier)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /already used/ });
+    await expect(flow.refresh(client, tokens)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /revoked/ });
   });
 
   it('rotates refresh tokens: each works once, and reusing one revokes the sign-in', async () => {
-    const client = await register();
-    const { code, codeVerifier } = await signedIn(client);
-    const first = await exchange(client, code, codeVerifier);
-    const second = await refresh(client, first);
+    const client = await flow.register();
+    const { code, codeVerifier } = await flow.signedIn(client);
+    const first = await flow.exchange(client, code, codeVerifier);
+    const second = await flow.refresh(client, first);
     expect(second.refresh_token).not.toBe(first.refresh_token);
-    expect((await callMcp(second.access_token)).status).toBe(200);
-    await expect(refresh(client, first)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /already used/ });
-    await expect(refresh(client, second)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /revoked/ });
+    expect((await flow.callMcp(second.access_token)).status).toBe(200);
+    await expect(flow.refresh(client, first)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /already used/ });
+    await expect(flow.refresh(client, second)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /revoked/ });
   });
 
   it('refuses a code or refresh token for another client, and a token request for another resource', async () => {
-    const [client, other] = await Promise.all([register(), register()]);
-    const { code, codeVerifier } = await signedIn(client);
-    await expect(exchange(other, code, codeVerifier)).rejects.toMatchObject({ errorCode: 'invalid_grant' });
-    await expect(exchange(client, code, codeVerifier, 'https://other.example/mcp')).rejects.toMatchObject({ errorCode: 'invalid_target' });
+    const [client, other] = await Promise.all([flow.register(), flow.register()]);
+    const { code, codeVerifier } = await flow.signedIn(client);
+    await expect(flow.exchange(other, code, codeVerifier)).rejects.toMatchObject({ errorCode: 'invalid_grant' });
+    await expect(flow.exchange(client, code, codeVerifier, 'https://other.example/mcp')).rejects.toMatchObject({
+      errorCode: 'invalid_target',
+    });
     // An authorization request for another resource goes back to the (registered) app with invalid_target.
-    const { authorizationUrl } = await authorization(client, 'https://other.example/mcp');
+    const { authorizationUrl } = await flow.authorization(client, 'https://other.example/mcp');
     const answer = await fetch(authorizationUrl, { redirect: 'manual' });
     expect(answer.status).toBe(302);
     expect(new URL(answer.headers.get('location')!).searchParams.get('error')).toBe('invalid_target');
   });
 
   it('answers /mcp with 401 invalid_token for an expired, tampered, foreign-audience, other-secret or wrong-kind token — never asking HiringCenter', async () => {
-    const client = await register();
-    const { code, codeVerifier } = await signedIn(client);
-    const good = (await exchange(client, code, codeVerifier)).access_token;
+    const client = await flow.register();
+    const { code, codeVerifier } = await flow.signedIn(client);
+    const good = (await flow.exchange(client, code, codeVerifier)).access_token;
     const claims = { cid: clientRef(client.client_id), key: KEY, fam: 'f' };
     const audience = `${origin}/mcp`;
     const middle = Math.floor(good.length / 2);
@@ -174,10 +129,10 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
       'prefix only': 'hcmcp_at_',
     };
     const before = sandbox.requests.length;
-    expect((await callMcp(good)).status).toBe(200);
+    expect((await flow.callMcp(good)).status).toBe(200);
     expect(sandbox.requests.length).toBe(before + 1);
     for (const [what, token] of Object.entries(refused)) {
-      const answer = await callMcp(token);
+      const answer = await flow.callMcp(token);
       expect(answer.status, what).toBe(401);
       expect(answer.headers.get('www-authenticate'), what).toMatch(
         new RegExp(
@@ -190,8 +145,8 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
   });
 
   it('shows an error page — and redirects nowhere — for an unregistered redirect URI or an unknown client', async () => {
-    const client = await register();
-    const { authorizationUrl } = await authorization(client);
+    const client = await flow.register();
+    const { authorizationUrl } = await flow.authorization(client);
     for (const [redirect, clientId] of [
       ['https://evil.example/callback', client.client_id],
       ['http://127.0.0.1:10/callback', client.client_id],
@@ -211,12 +166,12 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
 
   it('registration refuses redirect URIs that cannot safely receive a code', async () => {
     for (const uri of ['javascript:alert(1)', 'http://example.com/callback', 'https://example.com/cb#frag', 'data:text/html,x']) {
-      await expect(register([uri]), uri).rejects.toMatchObject({ errorCode: 'invalid_client_metadata' });
+      await expect(flow.register([uri]), uri).rejects.toMatchObject({ errorCode: 'invalid_client_metadata' });
     }
   });
 
   it('serves the page with a strict CSP, and refuses a form post without its cookie or from another origin', async () => {
-    const { authorizationUrl } = await authorization(await register());
+    const { authorizationUrl } = await flow.authorization(await flow.register());
     const page = await fetch(authorizationUrl);
     const csp = page.headers.get('content-security-policy')!;
     expect(csp).toMatch(/default-src 'none'/);
@@ -253,9 +208,9 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
   });
 
   it('reads tokens of the previous secret after a rotation, and refuses them once it is removed', async () => {
-    const client = await register();
-    const { code, codeVerifier } = await signedIn(client);
-    const tokens = await exchange(client, code, codeVerifier);
+    const client = await flow.register();
+    const { code, codeVerifier } = await flow.signedIn(client);
+    const tokens = await flow.exchange(client, code, codeVerifier);
     const base = { HIRINGCENTER_BASE_URL: sandbox.baseUrl, HIRINGCENTER_PUBLIC_URL: origin };
     // Same public address, as replicas behind one balancer; only the secrets differ.
     const rotated = await startHosted({ ...base, HIRINGCENTER_OAUTH_SECRET: NEW_SECRET, HIRINGCENTER_OAUTH_PREVIOUS_SECRET: SECRET });
@@ -284,17 +239,8 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     try {
       // Logged just after the "listening" line startHosted waits for.
       const key = await vi.waitFor(() => /sign in with the emulator's key (\S+)/.exec(sandboxed.stderr())![1]!);
-      const base = new URL(sandboxed.url).origin;
-      const asMetadata = (await discoverAuthorizationServerMetadata(base))!;
-      const client = await registerClient(base, {
-        metadata: asMetadata,
-        clientMetadata: { client_name: 'Try', redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none' },
-      });
-      const { authorizationUrl } = await startAuthorization(base, {
-        metadata: asMetadata,
-        clientInformation: client,
-        redirectUrl: CALLBACK,
-      });
+      const trial = await OAuthFlow.discover(new URL(sandboxed.url).origin, key);
+      const { authorizationUrl } = await trial.authorization(await trial.register());
       expect((await signInByForm(authorizationUrl, 'hcsbx_not_the_emulators_key_000000')).status).toBe(400);
       expect((await signInByForm(authorizationUrl, key)).status).toBe(303);
     } finally {

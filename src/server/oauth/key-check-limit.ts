@@ -24,8 +24,8 @@ export class KeyCheckLimit {
   private readonly everyone: number[] = [];
 
   constructor(
-    private readonly perAddress = HOSTED_LIMITS.signInChecksPerAddressPerMinute,
-    private readonly overall = HOSTED_LIMITS.signInChecksPerMinute,
+    private readonly perAddress: number = HOSTED_LIMITS.signInChecksPerAddressPerMinute,
+    private readonly overall: number = HOSTED_LIMITS.signInChecksPerMinute,
   ) {}
 
   /** Takes one check for `address` now, or says how many seconds until one is free. */

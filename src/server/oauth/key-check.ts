@@ -13,14 +13,18 @@ export async function checkApiKey(api: HiringCenterClient, key: string): Promise
     await api.listMeetings({ limit: 1 }, api.startCall(AbortSignal.timeout(KEY_CHECK_MS), key));
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: inert(redact(describe(error), [key])) };
+    return { ok: false, message: inert(redact(describe(error), [key])), refused: keyRefused(error) };
   }
+}
+
+function keyRefused(error: unknown): boolean {
+  return (error instanceof ApiHttpError && (error.status === 401 || error.status === 403)) || error instanceof InvalidApiKeyError;
 }
 
 function describe(error: unknown): string {
   if (error instanceof ApiHttpError) {
     const answer = `HTTP ${error.status}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
-    return error.status === 401 || error.status === 403
+    return keyRefused(error)
       ? `HiringCenter did not accept this key (${answer}). Check that you copied the whole key, from the right account.`
       : `HiringCenter answered ${answer} while checking the key; try again in a moment.`;
   }

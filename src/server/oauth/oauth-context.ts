@@ -20,7 +20,8 @@ export interface OAuthContext {
   log: Logger;
 }
 
-export type KeyCheck = { ok: true } | { ok: false; message: string };
+/** HiringCenter's word on a key: accepted; or not, with `refused` when it said the key itself is no good (401/403). */
+export type KeyCheck = { ok: true } | { ok: false; message: string; refused: boolean };
 
 /** A client's self-declared name (shown on the sign-in page) and scope are cut to this, registered or fetched. */
 export const MAX_CLIENT_NAME = 100;

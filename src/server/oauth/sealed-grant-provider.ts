@@ -101,6 +101,13 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
       const grant = await openGrant('refresh', refreshToken, client);
       checkResource(resource);
       if (await usedOnce.claimed(`revoked:${grant.fam}`)) throw new InvalidGrantError('This sign-in was revoked; sign in again.');
+      // Checked once per refresh (hourly at most): a key the person replaced ends the sign-in, so the connector asks
+      // them to sign in again. A check that could not reach HiringCenter does not end it.
+      const check = await ctx.checkKey(grant.key);
+      if (!check.ok && check.refused) {
+        await revoke(grant.fam);
+        throw new InvalidGrantError('HiringCenter no longer accepts the API key this sign-in holds; sign in again.');
+      }
       const remainingMs = Math.max(1000, (grant.exp ?? 0) * 1000 - Date.now());
       if (!(await usedOnce.claim(`refresh:${grant.jti}`, remainingMs))) {
         await revoke(grant.fam);

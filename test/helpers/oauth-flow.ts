@@ -1,0 +1,81 @@
+import {
+  discoverAuthorizationServerMetadata,
+  exchangeAuthorization,
+  refreshAuthorization,
+  registerClient,
+  startAuthorization,
+} from '@modelcontextprotocol/sdk/client/auth.js';
+import type { AuthorizationServerMetadata, OAuthClientInformationFull, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { expect } from 'vitest';
+import { signInByForm } from './oauth-client.js';
+
+export const CALLBACK = 'http://127.0.0.1:9/callback';
+
+/** One OAuth connector's steps against a hosted server, through the SDK's client functions, signing in with `key`. */
+export class OAuthFlow {
+  private constructor(
+    readonly origin: string,
+    readonly metadata: AuthorizationServerMetadata,
+    readonly key: string,
+  ) {}
+
+  static async discover(origin: string, key: string): Promise<OAuthFlow> {
+    const metadata = await discoverAuthorizationServerMetadata(origin);
+    if (!metadata) throw new Error(`no authorization server metadata at ${origin}`);
+    return new OAuthFlow(origin, metadata, key);
+  }
+
+  register(redirectUris = [CALLBACK]): Promise<OAuthClientInformationFull> {
+    return registerClient(this.origin, {
+      metadata: this.metadata,
+      clientMetadata: { client_name: 'Refusals', redirect_uris: redirectUris, token_endpoint_auth_method: 'none' },
+    });
+  }
+
+  authorization(client: OAuthClientInformationFull, resource = `${this.origin}/mcp`) {
+    return startAuthorization(this.origin, {
+      metadata: this.metadata,
+      clientInformation: client,
+      redirectUrl: CALLBACK,
+      resource: new URL(resource),
+      state: 'st-1',
+    });
+  }
+
+  async signedIn(client: OAuthClientInformationFull): Promise<{ code: string; codeVerifier: string }> {
+    const { authorizationUrl, codeVerifier } = await this.authorization(client);
+    const answer = await signInByForm(authorizationUrl, this.key);
+    expect(answer.status).toBe(303);
+    return { code: new URL(answer.location ?? '').searchParams.get('code') ?? '', codeVerifier };
+  }
+
+  exchange(client: OAuthClientInformationFull, code: string, codeVerifier: string, resource = `${this.origin}/mcp`): Promise<OAuthTokens> {
+    return exchangeAuthorization(this.origin, {
+      metadata: this.metadata,
+      clientInformation: client,
+      authorizationCode: code,
+      codeVerifier,
+      redirectUri: CALLBACK,
+      resource: new URL(resource),
+    });
+  }
+
+  refresh(client: OAuthClientInformationFull, tokens: OAuthTokens): Promise<OAuthTokens> {
+    return refreshAuthorization(this.origin, {
+      metadata: this.metadata,
+      clientInformation: client,
+      refreshToken: tokens.refresh_token ?? '',
+      resource: new URL(`${this.origin}/mcp`),
+    });
+  }
+
+  /** One tools/call, read to its end. */
+  async callMcp(token: string): Promise<{ status: number; headers: Headers; text: string }> {
+    const answer = await fetch(`${this.origin}/mcp`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_meetings","arguments":{"limit":1,"maxResults":1}}}',
+    });
+    return { status: answer.status, headers: answer.headers, text: await answer.text() };
+  }
+}

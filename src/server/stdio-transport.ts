@@ -4,6 +4,8 @@ import { JSONRPCMessageSchema, type JSONRPCMessage, type RequestId } from '@mode
 
 /** The longest line read from stdin (the SDK's own limit); a longer one is dropped and answered with an error. */
 export const MAX_LINE_BYTES = 10 * 1024 * 1024;
+/** Longest wait, after stdin ends, for the requests already read to be answered (each also has its own deadline). */
+export const DRAIN_LIMIT_MS = 120_000;
 
 /**
  * MCP over stdio: one JSON-RPC message per line. In place of the SDK's
@@ -15,9 +17,14 @@ export const MAX_LINE_BYTES = 10 * 1024 * 1024;
  *   when it has one, and reading goes on;
  * - a line over MAX_LINE_BYTES is skipped to its end (never buffered) and
  *   answered -32600;
- * - stdin ending or failing, or stdout failing, closes the transport (and so
- *   the server, and the process); closing waits until stdout has taken every
- *   answer already written.
+ * - stdin ending finishes what was received first: every request already
+ *   read is answered (within its own deadline, and at most DRAIN_LIMIT_MS),
+ *   then the transport closes — a piped one-shot (`echo '…' | hiringcenter-mcp`)
+ *   gets its answer, and its create is sent. A question the server would ask
+ *   the client then (elicitation) is answered at once with an error: nobody
+ *   is left to answer it. stdin or stdout failing closes at once;
+ * - closing (and so the server, and the process) waits until stdout has taken
+ *   every answer already written.
  */
 export class LineStdioTransport implements Transport {
   onclose?: () => void;
@@ -28,6 +35,9 @@ export class LineStdioTransport implements Transport {
   private pendingBytes = 0;
   private skippingLongLine = false;
   private closed = false;
+  private inputEnded = false;
+  /** Requests read and not yet answered, by id (typed, so 1 and "1" differ). */
+  private readonly unanswered = new Set<string>();
 
   constructor(
     private readonly stdin: Readable = process.stdin,
@@ -36,14 +46,26 @@ export class LineStdioTransport implements Transport {
 
   async start(): Promise<void> {
     this.stdin.on('data', this.onData);
-    this.stdin.once('end', this.onGone);
-    this.stdin.once('close', this.onGone);
+    this.stdin.once('end', this.onInputEnd);
+    this.stdin.once('close', this.onInputEnd);
     this.stdin.on('error', this.onGone);
     this.stdout.on('error', this.onGone);
   }
 
-  send(message: JSONRPCMessage): Promise<void> {
-    return this.write(`${JSON.stringify(message)}\n`);
+  async send(message: JSONRPCMessage): Promise<void> {
+    if (this.inputEnded && 'method' in message && 'id' in message) {
+      // A request to a client whose input has ended can never be answered: say so now, not at its timeout.
+      const id = message.id;
+      setImmediate(() =>
+        this.onmessage?.({ jsonrpc: '2.0', id, error: { code: -32603, message: 'The client closed its input; nobody can answer.' } }),
+      );
+      return;
+    }
+    await this.write(`${JSON.stringify(message)}\n`);
+    if (!('method' in message) && 'id' in message && message.id !== undefined) {
+      this.unanswered.delete(idKey(message.id));
+      if (this.inputEnded && !this.unanswered.size) await this.close();
+    }
   }
 
   async close(): Promise<void> {
@@ -59,6 +81,19 @@ export class LineStdioTransport implements Transport {
 
   private readonly onGone = (): void => {
     void this.close();
+  };
+
+  private readonly onInputEnd = (): void => {
+    if (this.inputEnded || this.closed) return;
+    this.inputEnded = true;
+    this.stdin.off('data', this.onData);
+    // A last line without its newline is still a message (`printf '{…}' | …`).
+    if (this.pendingBytes || this.skippingLongLine) this.endLine();
+    if (!this.unanswered.size) {
+      void this.close();
+      return;
+    }
+    setTimeout(() => void this.close(), DRAIN_LIMIT_MS).unref();
   };
 
   private readonly onData = (chunk: Buffer): void => {
@@ -105,7 +140,9 @@ export class LineStdioTransport implements Transport {
     }
     const parsed = JSONRPCMessageSchema.safeParse(json);
     if (parsed.success) {
-      this.onmessage?.(parsed.data);
+      const message = parsed.data;
+      if ('method' in message && 'id' in message) this.unanswered.add(idKey(message.id));
+      this.onmessage?.(message);
       return;
     }
     const record = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
@@ -131,4 +168,8 @@ export class LineStdioTransport implements Transport {
       else this.stdout.once('drain', resolve);
     });
   }
+}
+
+function idKey(id: RequestId): string {
+  return `${typeof id}:${id}`;
 }

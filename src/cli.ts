@@ -36,6 +36,11 @@ async function main(): Promise<void> {
 
   const secrets = config.apiKey ? [config.apiKey] : [];
   const log = createLogger({ level: config.logLevel, secrets });
+  if (config.unexpanded.length) {
+    log.warn(
+      `${config.unexpanded.join(', ')} held a placeholder the host did not fill in (\${user_config.…}); read as unset. Set the value in the extension's settings, or leave it empty.`,
+    );
+  }
   const backend = await connectBackend(config, log, command.kind !== 'call');
   if (command.kind === 'http') return serveHttp(command, config, backend, tools, log);
   const server = createServer({
@@ -55,12 +60,7 @@ async function main(): Promise<void> {
   if (command.kind === 'call') {
     // Loaded only here: a served session never needs the client side of the SDK.
     const { callOnce } = await import('./call-once.js');
-    const writes = !tools.catalog.find((tool) => tool.name === command.tool)?.annotations?.readOnlyHint;
-    if (config.sandbox && writes) {
-      process.stderr.write(
-        'hiringcenter-mcp: --sandbox starts every run from the same sample meetings; this change is gone when the command ends.\n',
-      );
-    }
+    const changesBefore = backend.sandbox?.store.changes ?? 0;
     const written: Promise<void>[] = [];
     const code = await callOnce(
       server,
@@ -68,6 +68,12 @@ async function main(): Promise<void> {
       (text) => written.push(writeOut(text)),
       (text) => process.stderr.write(text),
     );
+    // Said only when the call changed something: not after a dry run, a refused create or a read-only refusal.
+    if (backend.sandbox && backend.sandbox.store.changes > changesBefore) {
+      process.stderr.write(
+        'hiringcenter-mcp: --sandbox starts every run from the same sample meetings; this change is gone when the command ends.\n',
+      );
+    }
     // Exit only once stdout has taken all of it: a pipe takes 64 KiB at a time, and exit() drops the rest.
     await Promise.all([...written, backend.api.destroy(), backend.sandbox?.close()]);
     process.exit(code);

@@ -41,6 +41,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Ask the user (MCP elicitation) before delete_meeting, when the client can. */
   confirmDeletes: boolean;
+  /** Variables that held a placeholder a host never filled in (`${user_config.user_id}`): read as unset, said once at start. */
+  unexpanded: string[];
 }
 
 /** A configuration mistake: the message is one line that names the fix. */
@@ -103,10 +105,11 @@ Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 
 /** defaults < environment < flags; pure, so tests pass their own env and argv. `toolNames` are the tools that exist. */
 export function loadConfig(
-  env: Readonly<Record<string, string | undefined>>,
+  given: Readonly<Record<string, string | undefined>>,
   argv: readonly string[],
   toolNames: readonly string[],
 ): Config {
+  const { env, unexpanded } = withoutPlaceholders(given);
   const flags = parseArgv(argv, toolNames);
   const toolsText = flags.tools ?? nonEmpty(env.HIRINGCENTER_TOOLS);
   const logLevel = flags.logLevel ?? nonEmpty(env.HIRINGCENTER_LOG_LEVEL) ?? 'info';
@@ -135,7 +138,26 @@ export function loadConfig(
         : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS', toolNames),
     logLevel: logLevel as LogLevel,
     confirmDeletes: confirm === 'ask',
+    unexpanded,
   };
+}
+
+/**
+ * Claude Desktop may pass an optional bundle setting the person left empty as its literal placeholder
+ * (modelcontextprotocol/mcpb#250): "${user_config.user_id}" would then be sent to HiringCenter as a user id.
+ * Such a value is read as unset.
+ */
+function withoutPlaceholders(given: Readonly<Record<string, string | undefined>>): {
+  env: Readonly<Record<string, string | undefined>>;
+  unexpanded: string[];
+} {
+  const unexpanded = Object.keys(given).filter(
+    (name) => name.startsWith('HIRINGCENTER_') && /\$\{user_config\.[^}]*\}/.test(given[name] ?? ''),
+  );
+  if (!unexpanded.length) return { env: given, unexpanded };
+  const env = { ...given };
+  for (const name of unexpanded) delete env[name];
+  return { env, unexpanded };
 }
 
 interface Flags {

@@ -36,6 +36,8 @@ const UPDATE_FIELDS = ['userId', 'meetingDate', 'timeZone', 'meetingType', 'owne
 export class MeetingStore {
   private readonly meetings = new Map<string, Meeting>();
   private readonly maxMeetings: number;
+  /** Meetings created, changed or deleted so far (`call --sandbox` says a change is gone only when there was one). */
+  changes = 0;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -131,6 +133,7 @@ export class MeetingStore {
       review: null,
     };
     this.meetings.set(meeting.id, meeting);
+    this.changes += 1;
     return { ...meeting };
   }
 
@@ -151,12 +154,14 @@ export class MeetingStore {
     if (notes !== undefined) next.notes = notes;
     next.updatedAt = this.now();
     this.meetings.set(id, next);
+    this.changes += 1;
     return { ...next };
   }
 
   delete(id: string): void {
     this.get(id);
     this.meetings.delete(id);
+    this.changes += 1;
   }
 }
 

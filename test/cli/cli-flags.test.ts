@@ -118,15 +118,22 @@ describe('hiringcenter-mcp call', () => {
     expect(unknown.stderr).toMatch(/unknown tool "book_meeting"/);
   });
 
-  it('with --sandbox, a change says on stderr that the next run starts from the sample data again', async () => {
-    const result = await runBin([
-      'call',
-      'delete_meeting',
-      '{"meetingId": "0123456789abcdef0123456789abcdef", "dryRun": true}',
-      '--sandbox',
-    ]);
-    expect(result.stderr).toMatch(/--sandbox starts every run from the same sample meetings; this change is gone when the command ends/);
-    const read = await runBin(['call', 'list_meetings', '{"limit": 1}', '--sandbox']);
-    expect(read.stderr).toBe('');
+  it('with --sandbox, a change says on stderr that the next run starts from the sample data again — and only a change', async () => {
+    const note = /--sandbox starts every run from the same sample meetings; this change is gone when the command ends/;
+    const help = await runBin(['call', 'create_meeting', '--help']);
+    const example = /hiringcenter-mcp call create_meeting '(.+)'/.exec(help.stdout)?.[1] ?? '';
+    const created = await runBin(['call', 'create_meeting', example, '--sandbox']);
+    expect(created.code, created.stdout).toBe(0);
+    expect(created.stderr).toMatch(note);
+    // Nothing changed: a dry run, a refused create, a read-only refusal, a read.
+    for (const args of [
+      ['call', 'delete_meeting', '{"meetingId": "0123456789abcdef0123456789abcdef", "dryRun": true}', '--sandbox'],
+      ['call', 'create_meeting', '{"prospectId": "p"}', '--sandbox'],
+      ['call', 'delete_meeting', '{"meetingId": "0123456789abcdef0123456789abcdef"}', '--sandbox', '--read-only'],
+      ['call', 'list_meetings', '{"limit": 1}', '--sandbox'],
+    ]) {
+      const unchanged = await runBin(args);
+      expect(unchanged.stderr, args.join(' ')).not.toMatch(note);
+    }
   });
 });

@@ -225,6 +225,8 @@ async function connectBackend(
     callBudgetMs: config.callTimeoutMs,
     retry: { maxRetries: config.maxRetries },
     userAgent: `hiringcenter-mcp/${VERSION}`,
+    // The sandbox's address is the server's own choice: nobody could have mistyped it.
+    baseUrlSetting: config.baseUrlSet && !sandbox ? 'HIRINGCENTER_BASE_URL' : undefined,
   });
   return { api, sandbox, apiKey };
 }

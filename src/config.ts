@@ -41,6 +41,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Ask the user (MCP elicitation) before delete_meeting, when the client can. */
   confirmDeletes: boolean;
+  /** Whether the person chose the API's address (HIRINGCENTER_BASE_URL): only then do errors name the variable. */
+  baseUrlSet: boolean;
   /** Variables that held a placeholder a host never filled in (`${user_config.user_id}`): read as unset, said once at start. */
   unexpanded: string[];
 }
@@ -138,6 +140,7 @@ export function loadConfig(
         : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS', toolNames),
     logLevel: logLevel as LogLevel,
     confirmDeletes: confirm === 'ask',
+    baseUrlSet: nonEmpty(env.HIRINGCENTER_BASE_URL) !== undefined,
     unexpanded,
   };
 }

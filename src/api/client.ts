@@ -33,6 +33,8 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Most sockets open to the API at once; calls beyond it wait their turn (socket-share.ts). */
   maxConnections?: number;
+  /** The setting that chose `baseUrl` ("HIRINGCENTER_BASE_URL"), when a person chose it: errors then name it. */
+  baseUrlSetting?: string;
   /** Most sockets one hosted caller's key may hold at once (default LIMITS.socketsPerCredential); the server's own key may use all. */
   socketsPerCredential?: number;
 }
@@ -55,6 +57,7 @@ export class HiringCenterClient {
   private poolReady: Promise<HttpPool> | undefined;
   /** Who may send next: hosted callers share the pool's sockets fairly, and waiting is not part of an attempt. */
   readonly sockets: SocketShare;
+  readonly baseUrlSetting: string | undefined;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
@@ -66,6 +69,7 @@ export class HiringCenterClient {
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.keyProblem = options.apiKey === undefined ? undefined : apiKeyProblem(options.apiKey);
+    this.baseUrlSetting = options.baseUrlSetting;
     this.sockets = new SocketShare(this.maxConnections, options.socketsPerCredential ?? LIMITS.socketsPerCredential);
   }
 

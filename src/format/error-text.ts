@@ -29,6 +29,11 @@ export interface ErrorContext {
   prospectId?: string;
   /** Values that must never be shown (the API key). */
   secrets: readonly string[];
+  /**
+   * Set when a person chose the API's address (HIRINGCENTER_BASE_URL): only then is it named as a place to look.
+   * Undefined for the default address and the sandbox, which nobody can have mistyped.
+   */
+  baseUrlSetting?: string;
   /** Where the API key came from: HIRINGCENTER_API_KEY, or the request's Authorization header (hosted mode). */
   keyFrom?: 'config' | 'request';
   /** Epoch ms, to turn Retry-After into a clock time. */
@@ -177,7 +182,7 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
       'timeout',
       `HiringCenter timed out after ${attempts(error)} on ${error.method} ${error.path} (each allowed up to ${error.timeoutMs} ms).${outcome}`,
       context,
-      'If this keeps happening, check HIRINGCENTER_BASE_URL or raise HIRINGCENTER_TIMEOUT_MS.',
+      `If this keeps happening, ${context.baseUrlSetting ? `check ${context.baseUrlSetting} or ` : ''}raise HIRINGCENTER_TIMEOUT_MS.`,
     );
   }
   if (error instanceof ApiNetworkError) return networkError(error, context, outcome);
@@ -187,7 +192,9 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
       retryable: !mutation,
       message:
         `HiringCenter sent an answer this server cannot trust (${error.message}).` +
-        (mutation ? outcome : ' Try again shortly; if it persists, HIRINGCENTER_BASE_URL may point at the wrong server or a proxy.'),
+        (mutation
+          ? outcome
+          : ` Try again shortly; if it persists, ${context.baseUrlSetting ? `${context.baseUrlSetting} may point at the wrong server or a proxy` : "a proxy on this network may be answering in HiringCenter's place"}.`),
     };
   }
   if (error instanceof ApiCancelledError) return report('cancelled', `${tool} was cancelled before HiringCenter answered.${outcome}`);
@@ -220,26 +227,33 @@ function writeOutcome(context: ErrorContext): string {
 /** Says what happened on the way to HiringCenter, names the host, and offers "try again" only where a retry can help. */
 function networkError(error: ApiNetworkError, context: ErrorContext, outcome: string): ErrorReport {
   const host = error.host || 'HiringCenter';
-  const check = 'HIRINGCENTER_BASE_URL';
+  // The address is named only where a person set it: a default nobody typed cannot be mistyped.
+  const check = context.baseUrlSetting;
   switch (error.trouble) {
     case 'dns':
       return {
         code: 'unreachable',
         retryable: false,
-        message: `The host ${host} does not exist (DNS: ${error.detail}).${outcome} Check ${check}: the host name is probably mistyped. Retrying will not help.`,
+        message: check
+          ? `The host ${host} does not exist (DNS: ${error.detail}).${outcome} Check ${check}: the host name is probably mistyped. Retrying will not help.`
+          : `The name ${host} could not be found (DNS: ${error.detail}).${outcome} This machine's network or DNS is the likely cause: check its connection (and any proxy), then try again.`,
       };
     case 'tls':
       return {
         code: 'unreachable',
         retryable: false,
-        message: `The secure connection to ${host} failed (${error.detail}): its certificate could not be verified.${outcome} Check ${check} (https and the right host); retrying will not help.`,
+        message: `The secure connection to ${host} failed (${error.detail}): its certificate could not be verified.${outcome} ${
+          check ? `Check ${check} (https and the right host)` : 'A proxy or firewall on this network may be intercepting HTTPS'
+        }; retrying will not help.`,
       };
     case 'refused':
       return transient(
         'unreachable',
         `${host} refused the connection (${error.detail}; ${attempts(error)}): nothing answers at that address.${outcome}`,
         context,
-        `Check ${check} (host and port); if it is right, HiringCenter may be restarting.`,
+        check
+          ? `Check ${check} (host and port); if it is right, HiringCenter may be restarting.`
+          : 'HiringCenter may be restarting, or a firewall blocks it.',
       );
     case 'dns-busy':
       return transient(
@@ -253,7 +267,7 @@ function networkError(error: ApiNetworkError, context: ErrorContext, outcome: st
         'unreachable',
         `The connection to ${host} broke before HiringCenter answered (${error.detail}; ${attempts(error)}).${outcome}`,
         context,
-        `If this keeps happening, check the network and ${check}.`,
+        `If this keeps happening, check the network${check ? ` and ${check}` : ''}.`,
       );
   }
 }
@@ -310,7 +324,9 @@ function httpError(error: ApiHttpError, context: ErrorContext, outcome: string):
           )
         : report(
             'not_found',
-            `HiringCenter answered ${status} for ${error.method} ${error.path}.${upstream} Check HIRINGCENTER_BASE_URL (it should end in /v2).${earlier}`,
+            `HiringCenter answered ${status} for ${error.method} ${error.path}.${upstream} ${
+              context.baseUrlSetting ? `Check ${context.baseUrlSetting} (it should end in /v2).` : 'The API may have moved; report it.'
+            }${earlier}`,
           );
     case 400:
     case 422:

@@ -56,6 +56,7 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     secrets: deps.secrets,
     now: deps.now(),
     keyFrom: deps.credential === undefined ? 'config' : 'request',
+    baseUrlSetting: deps.api.baseUrlSetting,
   };
   const parsed = parseArguments(tool, cleanArguments(tool, request.params.arguments ?? {}), deps.now());
   if ('error' in parsed) return failure(mapError(parsed.error, context, deps.log));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiHttpError, ApiNetworkError, ApiNotSentError, ApiTimeoutError, CallLimitError } from '../../src/api/errors.js';
+import { ApiContractError, ApiHttpError, ApiNetworkError, ApiNotSentError, ApiTimeoutError, CallLimitError } from '../../src/api/errors.js';
 import { describeError, isExpectedFailure, type ErrorContext } from '../../src/format/error-text.js';
 import { InputError } from '../../src/input-error.js';
 
@@ -69,8 +69,37 @@ describe('describeError', () => {
 });
 
 describe('network failures in words', () => {
+  // A person set HIRINGCENTER_BASE_URL to api.example.test: the variable is named as a place to look.
   const network = (trouble: 'dns' | 'dns-busy' | 'refused' | 'tls' | 'lost', code: string) =>
-    describeError(new ApiNetworkError('GET', '/meetings', code, true, trouble, 'api.example.test'), read);
+    describeError(new ApiNetworkError('GET', '/meetings', code, true, trouble, 'api.example.test'), {
+      ...read,
+      baseUrlSetting: 'HIRINGCENTER_BASE_URL',
+    });
+
+  it('on the default address, names the host and never a variable the person did not set', () => {
+    for (const [trouble, code] of [
+      ['dns', 'ENOTFOUND'],
+      ['tls', 'CERT_HAS_EXPIRED'],
+      ['refused', 'ECONNREFUSED'],
+      ['lost', 'ECONNRESET'],
+      ['dns-busy', 'EAI_AGAIN'],
+    ] as const) {
+      const described = describeError(new ApiNetworkError('GET', '/meetings', code, true, trouble, 'api.hiringcenterpro.com'), read);
+      expect(described.message, trouble).toContain('api.hiringcenterpro.com');
+      expect(described.message, trouble).not.toContain('HIRINGCENTER_BASE_URL');
+    }
+    expect(
+      describeError(new ApiNetworkError('GET', '/meetings', 'ENOTFOUND', true, 'dns', 'api.hiringcenterpro.com'), read).message,
+    ).toMatch(
+      /^The name api\.hiringcenterpro\.com could not be found \(DNS: ENOTFOUND\)\. This machine's network or DNS is the likely cause/,
+    );
+    for (const error of [
+      new ApiTimeoutError('GET', '/meetings', 500),
+      new ApiContractError('GET', '/meetings', 'HTML'),
+      new ApiHttpError('GET', '/meetings', 404, undefined, undefined, undefined),
+    ])
+      expect(describeError(error, read).message).not.toContain('HIRINGCENTER_BASE_URL');
+  });
 
   it.each([
     [

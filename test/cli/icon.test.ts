@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ICON_SVG } from '../../src/server/icon.js';
 import { launchChromium } from '../helpers/oauth-client.js';
+import { describeWith, missingChromium } from '../helpers/requirements.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as { icon: string };
 
-describe('the icon', () => {
+describeWith([missingChromium()], 'the icon', () => {
   it("the Claude Desktop bundle's icon.png is the server's SVG, rendered (npm run icon after changing it)", async () => {
     expect(manifest.icon).toBe('icon.png');
     const png = readFileSync(new URL('../../icon.png', import.meta.url)).toString('base64');

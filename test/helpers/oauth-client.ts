@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { Browser } from 'playwright-core';
+import { chromiumPath } from './requirements.js';
 
 /** A connector's side of OAuth, kept in memory: what Claude or ChatGPT keeps per user. */
 export class MemoryOAuthClient implements OAuthClientProvider {
@@ -114,7 +115,7 @@ export async function signInByForm(authorizationUrl: URL | string, key: string, 
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -6,15 +6,21 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
+const REDIS_ARGS = (port: number) => ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+
 /**
  * A real Redis (Debian's redis-server, which .ci/run installs) on a free loopback port,
  * with no persistence: what replicas share for one-time use.
  */
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // Tied to this process: the shell waits for its stdin (a pipe from us) to close — on stop(), or when this process
+  // dies however it dies — then stops redis-server. A failed or killed test run never leaves one behind.
+  const child: ChildProcess = spawn(
+    'sh',
+    ['-c', 'redis-server "$@" </dev/null & redis=$!; cat >/dev/null; kill "$redis" 2>/dev/null; wait "$redis"', 'sh', ...REDIS_ARGS(port)],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
@@ -35,7 +41,7 @@ export async function startRedis(): Promise<RedisServer> {
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.stdin?.end();
       }),
   };
 }

@@ -35,7 +35,7 @@ export interface ClientOptions {
   maxConnections?: number;
   /** The setting that chose `baseUrl` ("HIRINGCENTER_BASE_URL"), when a person chose it: errors then name it. */
   baseUrlSetting?: string;
-  /** Most sockets one hosted caller's key may hold at once (default LIMITS.socketsPerCredential); the server's own key may use all. */
+  /** One hosted caller's fair share of the sockets (default LIMITS.socketsPerCredential); the server's own key may use all. */
   socketsPerCredential?: number;
 }
 

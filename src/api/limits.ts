@@ -30,8 +30,9 @@ export const LIMITS = {
   /** Least time a read is sent with. */
   minReadAttemptMs: 100,
   /**
-   * Upstream sockets one hosted caller's key may hold at once, of the pool's 16: a tenant with many slow calls
-   * leaves three quarters of the pool to the others (src/api/socket-share.ts). The server's own key is not capped.
+   * One hosted caller's fair share of the pool's 16 upstream sockets: within it a key takes any free socket; past
+   * it, only while this many stay free for others (src/api/socket-share.ts). A lone busy key uses up to 12, and a
+   * newcomer finds a socket at once. The server's own key (stdio, a team token) may use all 16.
    */
   socketsPerCredential: 4,
   /** Longest Retry-After honoured or repeated (a larger value is read as this). */

@@ -13,11 +13,14 @@ interface Tenant {
 /**
  * The upstream sockets, shared fairly between credentials (hosted mode's
  * tenants). At most `total` requests are in flight (the pool's size, so the
- * pool itself never queues), at most `perTenant` of one tenant's, and when a
- * socket frees up the waiting tenants take turns. Without it, one tenant's 32
- * slow calls held all 16 sockets and another tenant's single call waited
- * behind them; and since the wait counted against the attempt's own timeout,
- * queued attempts timed out and were sent again.
+ * pool itself never queues). Each tenant's fair share is `share` sockets: within
+ * it a tenant may take any free socket; past it, only while `share` sockets stay
+ * free for the others. So a lone busy tenant still uses most of the pool, and a
+ * newcomer finds a socket at once. When sockets are all taken, waiting tenants
+ * take turns as they free up. Without this, one tenant's 32 slow calls held all
+ * 16 sockets and another tenant's single call waited behind them; and since the
+ * wait counted against the attempt's own timeout, queued attempts timed out
+ * and were sent again.
  *
  * The tenant '' is the server's own key (stdio, a team token): it may use the
  * whole pool, having nobody to share it with.
@@ -28,7 +31,7 @@ export class SocketShare {
 
   constructor(
     readonly total: number,
-    readonly perTenant: number,
+    readonly share: number,
   ) {}
 
   /**
@@ -71,7 +74,8 @@ export class SocketShare {
   }
 
   private mayStart(tenant: string, entry: Tenant): boolean {
-    return this.active < this.total && entry.active < (tenant === '' ? this.total : this.perTenant);
+    if (this.active >= this.total) return false;
+    return tenant === '' || entry.active < this.share || this.active < this.total - this.share;
   }
 
   private start(tenant: string, entry: Tenant): () => void {

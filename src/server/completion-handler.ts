@@ -3,6 +3,7 @@ import { CompleteRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { ArgumentKind } from '../prompts/define-prompt.js';
 import type { BeyondTools } from './beyond-tools.js';
 import { handle } from './handle-request.js';
+import type { ShownValuesDeps } from './handler-deps.js';
 import type { RecentValues } from './recent-values.js';
 
 // MCP caps a completion answer at 100 values.
@@ -16,16 +17,7 @@ const MAX_TYPED = 128;
  * zones by prefix or city, meeting types, dates, and ids from the lists the
  * server has shown — never an API call.
  */
-export function registerCompletions(
-  server: Server,
-  deps: {
-    recent: RecentValues;
-    now: () => number;
-    load: () => Promise<BeyondTools>;
-    offers: (tools: readonly string[]) => boolean;
-    guard: { requireInitialize: boolean };
-  },
-): void {
+export function registerCompletions(server: Server, deps: ShownValuesDeps): void {
   handle(
     server,
     CompleteRequestSchema,

@@ -2,21 +2,13 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, type Prompt } from '@modelcontextprotocol/sdk/types.js';
 import { InputError } from '../input-error.js';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
-import type { BeyondTools } from './beyond-tools.js';
 import { handle } from './handle-request.js';
+import type { OfferingDeps } from './handler-deps.js';
 import { ICONS } from './icon.js';
 import { ProtocolError } from './protocol-error.js';
 
 /** prompts/list and prompts/get. Prompts load at the first request: a starting server reads none of them. */
-export function registerPrompts(
-  server: Server,
-  deps: {
-    offers: (tools: readonly string[]) => boolean;
-    now: () => number;
-    load: () => Promise<BeyondTools>;
-    guard: { requireInitialize: boolean };
-  },
-): void {
+export function registerPrompts(server: Server, deps: OfferingDeps): void {
   const offered = async () => {
     const { allPrompts } = await deps.load();
     return allPrompts.filter((prompt) => deps.offers(prompt.tools));

@@ -13,6 +13,7 @@ import type { ResourceTemplateDefinition } from '../resources/define-resource.js
 import type { BeyondTools } from './beyond-tools.js';
 import type { Extra } from './call-tool.js';
 import { handle } from './handle-request.js';
+import type { ShownValuesDeps } from './handler-deps.js';
 import { ICONS } from './icon.js';
 import type { RecentValues } from './recent-values.js';
 
@@ -31,14 +32,8 @@ const MEETING_TOOL = 'get_meeting';
  */
 export function registerResources(
   server: Server,
-  deps: {
-    recent: RecentValues;
-    now: () => number;
-    load: () => Promise<BeyondTools>;
-    /** The tool selection: a template is offered only where its tool is. */
-    offers: (tools: readonly string[]) => boolean;
+  deps: ShownValuesDeps & {
     runTool(name: string, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult>;
-    guard: { requireInitialize: boolean };
   },
 ): void {
   const templates = async () => (await deps.load()).allResourceTemplates.filter((template) => deps.offers([template.tool]));

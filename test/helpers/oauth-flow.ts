@@ -11,6 +11,20 @@ import { signInByForm } from './oauth-client.js';
 
 export const CALLBACK = 'http://127.0.0.1:9/callback';
 
+/** A GET /authorize URL for `clientId` coming back to `redirectUri`, with a well-formed (if unused) PKCE challenge. */
+export function authorizeUrl(origin: string, clientId: string, redirectUri = CALLBACK): URL {
+  const url = new URL('/authorize', origin);
+  const params = {
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    code_challenge: 'x'.repeat(43),
+    code_challenge_method: 'S256',
+  };
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url;
+}
+
 /** One OAuth connector's steps against a hosted server, through the SDK's client functions, signing in with `key`. */
 export class OAuthFlow {
   private constructor(

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { isPublicAddress } from '../../src/server/oauth/public-address.js';
 import { HOSTED_LIMITS } from '../../src/server/hosted-limits.js';
-import { CALLBACK, startClientSite } from '../helpers/client-site.js';
+import { startClientSite } from '../helpers/client-site.js';
+import { authorizeUrl } from '../helpers/oauth-flow.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
 
 describe('which addresses a client metadata document may be fetched from', () => {
@@ -58,16 +59,7 @@ describe('client metadata document fetches end, and give their slot back, howeve
   let site: Awaited<ReturnType<typeof startClientSite>>;
   let hosted: Hosted;
   const authorize = async (clientId: string) => {
-    const url = new URL('/authorize', hosted.url);
-    const params = {
-      client_id: clientId,
-      redirect_uri: CALLBACK,
-      response_type: 'code',
-      code_challenge: 'x'.repeat(43),
-      code_challenge_method: 'S256',
-    };
-    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-    const answer = await fetch(url, { redirect: 'manual' });
+    const answer = await fetch(authorizeUrl(new URL(hosted.url).origin, clientId), { redirect: 'manual' });
     return { status: answer.status, text: await answer.text() };
   };
   beforeAll(async () => {

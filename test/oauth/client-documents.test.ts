@@ -8,6 +8,7 @@ import { seedMeetings } from '../../src/sandbox/seed.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
 import { CALLBACK, startClientSite } from '../helpers/client-site.js';
 import { MemoryOAuthClient, signInByForm } from '../helpers/oauth-client.js';
+import { authorizeUrl } from '../helpers/oauth-flow.js';
 
 const KEY = 'hc_live_client_documents_0123456789';
 
@@ -55,16 +56,7 @@ describe('Client ID Metadata Documents: an https client_id is fetched, checked a
 
   it('refuses a document whose client_id is another URL, a redirect, and — by default — a private address', async () => {
     const page = async (server: Hosted, clientId: string) => {
-      const url = new URL('/authorize', server.url);
-      for (const [name, value] of Object.entries({
-        client_id: clientId,
-        redirect_uri: CALLBACK,
-        response_type: 'code',
-        code_challenge: 'x'.repeat(43),
-        code_challenge_method: 'S256',
-      }))
-        url.searchParams.set(name, value);
-      const answer = await fetch(url, { redirect: 'manual' });
+      const answer = await fetch(authorizeUrl(new URL(server.url).origin, clientId), { redirect: 'manual' });
       expect(answer.status).toBe(400);
       expect(answer.headers.get('location')).toBeNull();
       return answer.text();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
+import { authorizeUrl } from '../helpers/oauth-flow.js';
 
 describe('Dynamic Client Registration refuses, in a sentence, what it could not serve later', () => {
   let hosted: Hosted;
@@ -34,15 +35,7 @@ describe('Dynamic Client Registration refuses, in a sentence, what it could not 
     const modest = await register({ client_name: 'Small', redirect_uris: [long(1)], token_endpoint_auth_method: 'none' });
     expect(modest.status).toBe(201);
     // And the id it got is one /authorize reads.
-    const url = new URL('/authorize', hosted.url);
-    for (const [name, value] of Object.entries({
-      client_id: modest.body.client_id!,
-      redirect_uri: long(1),
-      response_type: 'code',
-      code_challenge: 'x'.repeat(43),
-      code_challenge_method: 'S256',
-    }))
-      url.searchParams.set(name, value);
+    const url = authorizeUrl(new URL(hosted.url).origin, modest.body.client_id ?? '', long(1));
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(200);
   });
 

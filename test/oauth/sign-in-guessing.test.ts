@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTED_LIMITS } from '../../src/server/hosted-limits.js';
 import { KeyCheckLimit } from '../../src/server/oauth/key-check-limit.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
+import { authorizeUrl } from '../helpers/oauth-flow.js';
 
 describe('sign-in key guessing is limited per client address and overall, and a new form does not reset it', () => {
   it('counts per address (one spelling per address) and overall, in a sliding minute, and says when to come back', () => {
@@ -35,16 +36,7 @@ describe('sign-in key guessing is limited per client address and overall, and a 
         })
       ).json()) as { client_id: string };
       const freshForm = async () => {
-        const url = new URL('/authorize', origin);
-        const params = {
-          client_id: registered.client_id,
-          redirect_uri: callback,
-          response_type: 'code',
-          code_challenge: 'x'.repeat(43),
-          code_challenge_method: 'S256',
-        };
-        for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-        const page = await fetch(url);
+        const page = await fetch(authorizeUrl(origin, registered.client_id, callback));
         const request = /name="request" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
         const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
         return (key: string) =>

@@ -196,15 +196,14 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     const mcp = deps.newServer(apiKey, secrets, () => (keyRefused = true));
     // A token of ours whose key HiringCenter no longer accepts (the person replaced it) must send the connector back to
     // sign-in: its answer is held until the call ends, so a refused key becomes HTTP 401 rather than a 200 with an error.
-    const held = credential.startsWith(ISSUED_PREFIX)
+    const transport = credential.startsWith(ISSUED_PREFIX)
       ? new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined })
-      : undefined;
-    const streamed = held ? undefined : new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      : new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const hangUp = new AbortController();
     // Closing the server aborts its request handlers, and so the API request in flight.
     const stop = () => {
       hangUp.abort();
-      void (held ?? streamed)?.close();
+      void transport.close();
       void mcp.close();
     };
     const callId = requestId(body);
@@ -214,17 +213,13 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       if (registered && cancellable.get(registered) === stop) cancellable.delete(registered);
       stop();
     });
-    if (streamed) {
-      await mcp.connect(streamed);
-      return streamed.handleRequest(req, res, body);
-    }
-    if (!held) return;
-    await mcp.connect(held);
+    await mcp.connect(transport);
+    if (transport instanceof StreamableHTTPServerTransport) return transport.handleRequest(req, res, body);
     // Answered whole: the response (the answer and any notifications sent on the way) is read to its end before a
     // status is chosen. A call is bounded (8 MiB of answer, its deadline), so holding one costs little.
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await held.handleRequest(
+    const response = await transport.handleRequest(
       new Request(`http://mcp.invalid${req.url ?? '/mcp'}`, { method: 'POST', headers, signal: hangUp.signal }),
       { parsedBody: body },
     );

@@ -4,6 +4,48 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The layers, and what each may import from the rest of src (besides itself and the shared leaves below). Data flows
+// one way: cli -> config / transports / mcp -> prompts / resources / tools -> api / format / time; oauth and the
+// sandbox stand apart. Checked on every file, nested folders and root files included, by where an import lands.
+const MAY_IMPORT = {
+  api: [],
+  time: [],
+  format: ['api', 'time'],
+  tools: ['api', 'format', 'time'],
+  prompts: ['time', 'tools'],
+  resources: ['prompts', 'tools'],
+  mcp: ['api', 'format', 'time', 'tools', 'prompts', 'resources'],
+  oauth: ['api', 'format'],
+  transports: ['oauth'],
+  sandbox: ['api'],
+};
+// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, hosted-limits) any layer may.
+const ENTRY = ['cli', 'config', 'call-once', 'tool-help', 'secret-strength'];
+// What each root file may import from the layers.
+const ROOT_FILES = {
+  'input-error': [],
+  version: [],
+  'bounded-cache': [],
+  'hosted-limits': [],
+  'secret-strength': [],
+  log: ['api', 'format'],
+  'tool-help': ['tools'],
+  'call-once': [],
+  config: ['oauth'],
+};
+
+const layers = Object.keys(MAY_IMPORT);
+const either = (names) => `(?:${names.join('|')})`;
+/** no-restricted-imports: files under src/<layer>/ (any depth), or a root file (`fromRoot`), may import only `allowed` layers. */
+function boundary(files, allowed, fromRoot) {
+  const forbidden = layers.filter((layer) => !allowed.includes(layer));
+  const climb = fromRoot ? '\\./' : '(?:\\.\\./)+';
+  const message = `Layering: ${files} may import only ${allowed.join(', ') || 'no layer'} from src (eslint.config.mjs).`;
+  const patterns = forbidden.length ? [{ regex: `^${climb}${either(forbidden)}/`, message }] : [];
+  if (!fromRoot) patterns.push({ regex: `^${climb}${either(ENTRY)}\\.js$`, message: 'Only the bin side imports the entry files.' });
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default defineConfig(
   { ignores: ['dist/', '.build/', 'node_modules/'] },
   js.configs.recommended,
@@ -19,4 +61,6 @@ export default defineConfig(
   },
   // stdout is the MCP protocol: the server never writes to it (the guard test checks the bin's few exceptions).
   { files: ['src/**/*.ts'], rules: { 'no-console': 'error' } },
+  ...layers.map((layer) => boundary(`src/${layer}/**/*.ts`, MAY_IMPORT[layer], false)),
+  ...Object.entries(ROOT_FILES).map(([name, allowed]) => boundary(`src/${name}.ts`, allowed, true)),
 );

@@ -19,12 +19,12 @@ const common = {
 };
 
 // tools/list is computed here, once, from the tools' zod schemas, and baked into the bin
-// (src/server/prebuilt-catalog.ts): a starting server then needs no schemas and no conversion.
+// (src/mcp/prebuilt-catalog.ts): a starting server then needs no schemas and no conversion.
 await build({
   ...common,
   stdin: {
     contents:
-      "import { describeTools } from './src/server/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
+      "import { describeTools } from './src/mcp/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
     resolveDir: '.',
     loader: 'ts',
   },
@@ -34,7 +34,7 @@ const catalog = execFileSync(process.execPath, ['.build/catalog.mjs'], { encodin
 const prebuiltCatalog = {
   name: 'prebuilt-catalog',
   setup(builder) {
-    const file = resolve('src/server/prebuilt-catalog.ts');
+    const file = resolve('src/mcp/prebuilt-catalog.ts');
     builder.onLoad({ filter: /prebuilt-catalog\.ts$/ }, (args) =>
       args.path === file ? { contents: `export const PREBUILT_CATALOG = ${catalog};`, loader: 'js' } : undefined,
     );
@@ -64,11 +64,17 @@ const bin = { ...common, minify: true, banner: { js: `${shebang}\n${common.banne
 const hostedApart = {
   name: 'hosted-apart',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/server\/http-server\.js$/ }, () => ({ path: './http.js', external: true }));
+    builder.onResolve({ filter: /^\.\/transports\/http\/http-server\.js$/ }, () => ({ path: './http.js', external: true }));
   },
 };
 await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog, englishOnlyZod, hostedApart] });
-await build({ ...common, minify: true, entryPoints: ['src/server/http-server.ts'], outfile: 'dist/http.js', plugins: [englishOnlyZod] });
+await build({
+  ...common,
+  minify: true,
+  entryPoints: ['src/transports/http/http-server.ts'],
+  outfile: 'dist/http.js',
+  plugins: [englishOnlyZod],
+});
 
 // Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.
 const script = process.argv[2];

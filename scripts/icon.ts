@@ -1,8 +1,8 @@
 // npm run icon: icon.png (512×512), the Claude Desktop bundle's icon, rendered from the server's own SVG
-// (src/server/icon.ts) in Debian's Chromium, so the bundle and the MCP icon are one picture. A test checks they match.
+// (src/mcp/icon.ts) in Debian's Chromium, so the bundle and the MCP icon are one picture. A test checks they match.
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { ICON_SVG } from '../src/server/icon.js';
+import { ICON_SVG } from '../src/mcp/icon.js';
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -14,4 +14,4 @@ await page.setContent(
 );
 writeFileSync('icon.png', await page.locator('svg').screenshot({ omitBackground: true }));
 await browser.close();
-console.log('icon.png: 512×512, rendered from src/server/icon.ts');
+console.log('icon.png: 512×512, rendered from src/mcp/icon.ts');

@@ -3,10 +3,10 @@ import { HiringCenterClient } from './api/client.js';
 import { ConfigError, loadConfig, usage, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { SandboxApi } from './sandbox/sandbox-api.js';
-import { createServer } from './server/create-server.js';
-import { PREBUILT_CATALOG } from './server/prebuilt-catalog.js';
-import { LineStdioTransport } from './server/stdio-transport.js';
-import { lazyToolSource, type ToolSource } from './server/tool-source.js';
+import { createServer } from './mcp/create-server.js';
+import { PREBUILT_CATALOG } from './mcp/prebuilt-catalog.js';
+import { LineStdioTransport } from './transports/stdio/stdio-transport.js';
+import { lazyToolSource, type ToolSource } from './mcp/tool-source.js';
 import { VERSION } from './version.js';
 
 // Work in flight gets this long to end after stdin closes or SIGTERM.
@@ -108,8 +108,8 @@ async function serveHttp(
 ): Promise<void> {
   // The key check runs here, not in dist/http.js: the API client and its error classes are the bin's own.
   const [{ startHttpServer }, { checkApiKey }] = await Promise.all([
-    import('./server/http-server.js'),
-    import('./server/oauth/key-check.js'),
+    import('./transports/http/http-server.js'),
+    import('./oauth/key-check.js'),
   ]);
   // The hosted server is a file of its own (dist/http.js): stdio, the common case, never loads it.
   const hosted = await startHttpServer(
@@ -169,7 +169,7 @@ async function serveHttp(
 }
 
 /** Prompts, resource templates and completion data: loaded with the first request for them, as the tools are. */
-const beyondTools = () => import('./server/beyond-tools.js');
+const beyondTools = () => import('./mcp/beyond-tools.js');
 
 /** Writes to stdout, resolved once the text has been handed on (or stdout is gone). */
 function writeOut(text: string): Promise<void> {
@@ -186,7 +186,7 @@ function writeOut(text: string): Promise<void> {
 async function toolSource(): Promise<ToolSource> {
   const importTools = () => import('./tools/index.js').then((module) => module.allTools);
   if (PREBUILT_CATALOG) return lazyToolSource(PREBUILT_CATALOG, importTools);
-  const { eagerToolSource } = await import('./server/eager-tool-source.js');
+  const { eagerToolSource } = await import('./mcp/eager-tool-source.js');
   return eagerToolSource(await importTools());
 }
 

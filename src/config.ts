@@ -1,6 +1,6 @@
 import { secretWeakness } from './secret-strength.js';
 import type { LogLevel } from './log.js';
-import type { OAuthSettings } from './server/oauth/oauth-context.js';
+import type { OAuthSettings } from './oauth/oauth-context.js';
 
 /** What the bin was asked to do. */
 export type Command =
@@ -11,7 +11,7 @@ export type Command =
   | { kind: 'call'; tool: string; args: string | undefined; json: boolean }
   /** `hiringcenter-mcp call <tool> --help`: that tool's arguments, their accepted forms, an example. */
   | { kind: 'toolHelp'; tool: string }
-  /** `hiringcenter-mcp --http`: MCP Streamable HTTP for a team (src/server/http-server.ts). */
+  /** `hiringcenter-mcp --http`: MCP Streamable HTTP for a team (src/transports/http/http-server.ts). */
   | {
       kind: 'http';
       host: string;

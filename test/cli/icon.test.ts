@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { ICON_SVG } from '../../src/server/icon.js';
+import { ICON_SVG } from '../../src/mcp/icon.js';
 import { launchChromium } from '../helpers/oauth-client.js';
 import { describeWith, missingChromium } from '../helpers/requirements.js';
 

@@ -6,7 +6,7 @@ import type { Meeting } from '../../src/api/schemas.js';
 import { describeMeetingTime } from '../../src/format/meeting-time.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
-import { describeTools } from '../../src/server/catalog.js';
+import { describeTools } from '../../src/mcp/catalog.js';
 import { allTools } from '../../src/tools/index.js';
 import { VERSION } from '../../src/version.js';
 import { dayInTwoMonths, phoneCallLike } from '../helpers/fixtures.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTED_LIMITS } from '../../src/server/hosted-limits.js';
+import { HOSTED_LIMITS } from '../../src/hosted-limits.js';
 import { startInProcessHosted, type InProcessHosted } from '../helpers/in-process-hosted.js';
 import { slowBodyPost, stalledUpload, toolCallBody } from '../helpers/raw-http.js';
 import { startHarness, TEST_KEY, type Harness } from '../helpers/harness.js';

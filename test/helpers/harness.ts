@@ -4,10 +4,10 @@ import { HiringCenterClient } from '../../src/api/client.js';
 import type { Meeting } from '../../src/api/schemas.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
-import { createServer } from '../../src/server/create-server.js';
+import { createServer } from '../../src/mcp/create-server.js';
 import { allTools } from '../../src/tools/index.js';
-import { eagerToolSource } from '../../src/server/eager-tool-source.js';
-import * as beyondTools from '../../src/server/beyond-tools.js';
+import { eagerToolSource } from '../../src/mcp/eager-tool-source.js';
+import * as beyondTools from '../../src/mcp/beyond-tools.js';
 import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 
 export const TEST_KEY = 'hc_test_9f3b2c7d41e84a6f';

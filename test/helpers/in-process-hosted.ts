@@ -1,9 +1,9 @@
 import { allTools } from '../../src/tools/index.js';
 import { HiringCenterClient } from '../../src/api/client.js';
-import * as beyondTools from '../../src/server/beyond-tools.js';
-import { createServer } from '../../src/server/create-server.js';
-import { eagerToolSource } from '../../src/server/eager-tool-source.js';
-import { startHttpServer, type HostedServer, type HttpOptions } from '../../src/server/http-server.js';
+import * as beyondTools from '../../src/mcp/beyond-tools.js';
+import { createServer } from '../../src/mcp/create-server.js';
+import { eagerToolSource } from '../../src/mcp/eager-tool-source.js';
+import { startHttpServer, type HostedServer, type HttpOptions } from '../../src/transports/http/http-server.js';
 import { silentLogger } from '../../src/log.js';
 
 export interface InProcessHosted extends HostedServer {

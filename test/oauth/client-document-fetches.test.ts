@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
-import { isPublicAddress } from '../../src/server/oauth/public-address.js';
-import { HOSTED_LIMITS } from '../../src/server/hosted-limits.js';
+import { isPublicAddress } from '../../src/oauth/public-address.js';
+import { HOSTED_LIMITS } from '../../src/hosted-limits.js';
 import { startClientSite } from '../helpers/client-site.js';
 import { authorizeUrl } from '../helpers/oauth-flow.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';

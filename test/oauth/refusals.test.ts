@@ -4,7 +4,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
-import { clientRef, TokenSealer } from '../../src/server/oauth/sealed-token.js';
+import { clientRef, TokenSealer } from '../../src/oauth/sealed-token.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
 import { signInByForm } from '../helpers/oauth-client.js';
 import { CALLBACK, OAuthFlow } from '../helpers/oauth-flow.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTED_LIMITS } from '../../src/server/hosted-limits.js';
-import { KeyCheckLimit } from '../../src/server/oauth/key-check-limit.js';
+import { HOSTED_LIMITS } from '../../src/hosted-limits.js';
+import { KeyCheckLimit } from '../../src/oauth/key-check-limit.js';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
 import { authorizeUrl } from '../helpers/oauth-flow.js';
 

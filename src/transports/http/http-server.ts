@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { Logger } from '../log.js';
-import type { KeyCheck, OAuthSettings } from './oauth/oauth-context.js';
-import { startOAuth, type OAuthEndpoints } from './oauth/oauth-endpoints.js';
-import { ISSUED_PREFIX } from './oauth/sealed-token.js';
-import { formatBytes, HOSTED_LIMITS } from './hosted-limits.js';
+import type { Logger } from '../../log.js';
+import type { KeyCheck, OAuthSettings } from '../../oauth/oauth-context.js';
+import { startOAuth, type OAuthEndpoints } from '../../oauth/oauth-endpoints.js';
+import { ISSUED_PREFIX } from '../../oauth/sealed-token.js';
+import { formatBytes, HOSTED_LIMITS } from '../../hosted-limits.js';
 
 export interface HttpOptions {
   host: string;

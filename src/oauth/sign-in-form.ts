@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
-import { apiKeyProblem } from '../../api/api-key.js';
-import { redact } from '../../api/redact.js';
+import { apiKeyProblem } from '../api/api-key.js';
+import { redact } from '../api/redact.js';
 import { KeyCheckLimit } from './key-check-limit.js';
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
 import { clientRef, UnsealError } from './sealed-token.js';

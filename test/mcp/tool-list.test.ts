@@ -68,7 +68,7 @@ describe('tools/list', () => {
 });
 
 describe('the tools/list snapshot', () => {
-  it('matches test/server/tools-list.snapshot.json: a change of name, description, schema or annotation shows in review', async () => {
+  it('matches test/mcp/tools-list.snapshot.json: a change of name, description, schema or annotation shows in review', async () => {
     // After a deliberate change: npm run snapshot:update, and commit the new snapshot with it.
     const { tools } = await h.client.listTools();
     await expect(`${JSON.stringify(tools, null, 2)}\n`).toMatchFileSnapshot('./tools-list.snapshot.json');

@@ -1,4 +1,4 @@
-import { BoundedCache, stringBytes } from '../../bounded-cache.js';
+import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { HOSTED_LIMITS } from '../hosted-limits.js';
 
 const WINDOW_MS = 60_000;

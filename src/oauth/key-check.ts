@@ -1,7 +1,7 @@
-import type { HiringCenterClient } from '../../api/client.js';
-import { ApiHttpError, HiringCenterError, InvalidApiKeyError } from '../../api/errors.js';
-import { redact } from '../../api/redact.js';
-import { inert } from '../../format/inert-text.js';
+import type { HiringCenterClient } from '../api/client.js';
+import { ApiHttpError, HiringCenterError, InvalidApiKeyError } from '../api/errors.js';
+import { redact } from '../api/redact.js';
+import { inert } from '../format/inert-text.js';
 import type { KeyCheck } from './oauth-context.js';
 
 // A person is waiting on the page: one try, not the tools' retry budget.

@@ -1,8 +1,12 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { ProtocolError } from './protocol-error.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { Extra } from './call-tool.js';
+
+/** What the SDK hands every request handler besides the request: its signal, its way to notify or ask the client. */
+export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /**
  * Registers `handler` for `schema`'s method, refusing it before initialize

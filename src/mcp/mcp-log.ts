@@ -1,7 +1,7 @@
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import { redact } from '../api/redact.js';
 import { inert } from '../format/inert-text.js';
-import type { Extra } from './call-tool.js';
+import type { Extra } from './handle-request.js';
 
 const SEVERITY: readonly LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
 

@@ -11,7 +11,7 @@ import { InputError } from '../input-error.js';
 import { ProtocolError } from './protocol-error.js';
 import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
 import type { BeyondTools } from './beyond-tools.js';
-import type { Extra } from './call-tool.js';
+import type { Extra } from './handle-request.js';
 import { handle } from './handle-request.js';
 import type { ShownValuesDeps } from './handler-deps.js';
 import { ICONS } from './icon.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../log.js';
+import type { Logger } from '../log.js';
 import type { ClientRegistry } from './client-registry.js';
 import type { TokenSealer } from './sealed-token.js';
 import type { UsedOnce } from './used-once.js';
@@ -22,9 +22,6 @@ export interface OAuthContext {
 
 /** HiringCenter's word on a key: accepted; or not, with `refused` when it said the key itself is no good (401/403). */
 export type KeyCheck = { ok: true } | { ok: false; message: string; refused: boolean };
-
-/** A client's self-declared name (shown on the sign-in page) and scope are cut to this, registered or fetched. */
-export const MAX_CLIENT_NAME = 100;
 
 /** How long each sealed value lives. */
 export const LIFETIMES = {

@@ -1,8 +1,7 @@
 import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
 import { InvalidClientMetadataError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { clientDocuments, isClientDocumentUrl, type Refusal } from './client-metadata-documents.js';
-import { MAX_CLIENT_NAME } from './oauth-context.js';
+import { clientDocuments, isClientDocumentUrl, MAX_CLIENT_NAME, type Refusal } from './client-metadata-documents.js';
 import { MAX_SEALED_LENGTH, UnsealError, type TokenSealer } from './sealed-token.js';
 
 /** The SDK's client store, plus why an id is not a client (for the page a person sees). */

@@ -1,5 +1,4 @@
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { CallToolRequest, CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { HiringCenterClient } from '../api/client.js';
 import { ApiHttpError, HiringCenterError } from '../api/errors.js';
 import { redact, redactDeep } from '../api/redact.js';
@@ -9,14 +8,13 @@ import { InputError } from '../input-error.js';
 import type { Logger } from '../log.js';
 import { acceptedForm } from '../tools/arguments.js';
 import type { Confirm, Progress, ToolAnswer, ToolDefinition } from '../tools/define-tool.js';
+import type { Extra } from './handle-request.js';
 import { inputErrorFromIssues } from './input-issues.js';
 import type { NotifyClient } from './mcp-log.js';
 import { meetingsShown, type RecentValues } from './recent-values.js';
 import type { ToolSelection } from './select-tools.js';
 import type { ToolSource } from './tool-source.js';
 import { normalizeArguments } from './tolerant-input.js';
-
-export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 export interface CallToolDeps {
   api: HiringCenterClient;

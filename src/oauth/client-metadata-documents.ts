@@ -3,9 +3,8 @@ import { request } from 'node:https';
 import { isIP } from 'node:net';
 import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
 import * as z from 'zod';
-import { BoundedCache, stringBytes } from '../../bounded-cache.js';
+import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { formatBytes, HOSTED_LIMITS } from '../hosted-limits.js';
-import { MAX_CLIENT_NAME } from './oauth-context.js';
 import { isPublicAddress } from './public-address.js';
 
 /**
@@ -16,6 +15,9 @@ import { isPublicAddress } from './public-address.js';
  * one deadline for the whole fetch, 5 KiB, a few fetches at a time, and each document cached for a while
  * (HOSTED_LIMITS).
  */
+/** A client's self-declared name (shown on the sign-in page) and scope are cut to this, registered or fetched. */
+export const MAX_CLIENT_NAME = 100;
+
 /** Why a client id cannot be used; `temporary` when trying again later may work (the server was busy). */
 export interface Refusal {
   refused: string;

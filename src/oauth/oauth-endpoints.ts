@@ -7,7 +7,7 @@ import { revocationHandler } from '@modelcontextprotocol/sdk/server/auth/handler
 import { tokenHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/token.js';
 import { createOAuthMetadata } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import type { OAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
-import type { Logger } from '../../log.js';
+import type { Logger } from '../log.js';
 import { registrationInSentences, statelessClientRegistry } from './client-registry.js';
 import type { KeyCheck, OAuthContext, OAuthSettings } from './oauth-context.js';
 import { sealedGrantProvider } from './sealed-grant-provider.js';

@@ -31,6 +31,18 @@ describe('what a caller can make the hosted server hold while bodies arrive', ()
     expect(after.status).toBe(200);
   });
 
+  it('a client still sending an oversized body gets its 413, not a reset connection (ten times over)', async () => {
+    for (let i = 0; i < 10; i++) {
+      const answer = await fetch(hosted.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${TEST_KEY}` },
+        body: `"${'x'.repeat(2 * MiB)}"`,
+      });
+      expect(answer.status).toBe(413);
+      expect(await answer.text()).toMatch(/over 1 MiB/);
+    }
+  });
+
   it('bytes being received are bounded across the whole process (many credentials, each a stalled 1 MiB body)', async () => {
     const callers = Math.ceil(HOSTED_LIMITS.receivingBytes / MiB) + 6;
     const uploads = Array.from({ length: callers }, (_, i) =>

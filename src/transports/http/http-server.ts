@@ -331,7 +331,7 @@ async function readJson(req: IncomingMessage, res: ServerResponse, receiving: { 
   const declared = Number(req.headers['content-length']);
   const known = Number.isSafeInteger(declared) && declared >= 0;
   const tooLarge = () => `The request body is over ${formatBytes(bodyBytes)}; send one MCP message at a time.`;
-  if (known && declared > bodyBytes) return refuse(req, res, 413, tooLarge());
+  if (known && declared > bodyBytes) return refuse(req, res, 413, tooLarge(), { drainMs: bodyDeadlineMs });
   let reserved = 0;
   // A declared length is reserved whole before a byte is read; an undeclared one chunk by chunk.
   const reserve = (bytes: number) => {
@@ -341,7 +341,7 @@ async function readJson(req: IncomingMessage, res: ServerResponse, receiving: { 
     return true;
   };
   const busy = 'This server is receiving too much at once; try again in a second.';
-  if (known && !reserve(declared)) return refuse(req, res, 503, busy, '1');
+  if (known && !reserve(declared)) return refuse(req, res, 503, busy, { retryAfter: '1', drainMs: bodyDeadlineMs });
   let late = false;
   // Answered at once, then the connection closed: the loop below ends with it.
   const timer = setTimeout(() => {
@@ -354,7 +354,7 @@ async function readJson(req: IncomingMessage, res: ServerResponse, receiving: { 
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
       if (size > bodyBytes || (known && size > declared)) return refuse(req, res, 413, tooLarge());
-      if (!known && !reserve((chunk as Buffer).length)) return refuse(req, res, 503, busy, '1');
+      if (!known && !reserve((chunk as Buffer).length)) return refuse(req, res, 503, busy, { retryAfter: '1' });
       chunks.push(chunk as Buffer);
     }
   } catch {
@@ -373,12 +373,28 @@ async function readJson(req: IncomingMessage, res: ServerResponse, receiving: { 
   }
 }
 
-/** Answers `status` and closes the connection (the rest of the body is never read); returns undefined for readJson. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: string, retryAfter?: string): undefined {
+/**
+ * Answers `status`; returns undefined for readJson. `drainMs`: the rest of the body is read and thrown away (nothing
+ * held), so a client still sending gets the answer instead of a reset connection; one still sending after `drainMs`
+ * is cut off. Without it, the connection is closed once the answer is out (a client that stalled is not waited for).
+ */
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  error: string,
+  options: { retryAfter?: string; drainMs?: number } = {},
+): undefined {
   if (!res.headersSent && res.writable) {
-    res.setHeader('connection', 'close');
-    if (retryAfter) res.setHeader('retry-after', retryAfter);
+    if (options.drainMs === undefined) res.setHeader('connection', 'close');
+    if (options.retryAfter) res.setHeader('retry-after', options.retryAfter);
     send(res, status, { error });
+  }
+  if (options.drainMs !== undefined) {
+    const cutOff = setTimeout(() => req.destroy(), options.drainMs);
+    req.once('close', () => clearTimeout(cutOff));
+    req.resume();
+    return undefined;
   }
   res.once('finish', () => req.destroy());
   if (res.writableFinished || !res.writable) req.destroy();

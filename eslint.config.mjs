@@ -19,13 +19,15 @@ const MAY_IMPORT = {
   transports: ['oauth'],
   sandbox: ['api'],
 };
-// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, hosted-limits) any layer may.
+// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits)
+// any layer may.
 const ENTRY = ['cli', 'config', 'call-once', 'tool-help', 'secret-strength'];
 // What each root file may import from the layers.
 const ROOT_FILES = {
   'input-error': [],
   version: [],
   'bounded-cache': [],
+  'byte-size': [],
   'hosted-limits': [],
   'secret-strength': [],
   log: ['api', 'format'],

@@ -41,11 +41,6 @@ export class BoundedCache<K, V> {
     this.heldBytes -= entry.bytes;
   }
 
-  clear(): void {
-    this.entries.clear();
-    this.heldBytes = 0;
-  }
-
   /** Entries and estimated bytes held now (tests, metrics). */
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.heldBytes };

@@ -3,8 +3,7 @@
  * server hold or wait on, in one place. docs/reliability.md lists them for
  * operators; a test keeps the two in step (as it does for src/api/limits.ts).
  */
-const KiB = 1024;
-const MiB = 1024 * KiB;
+import { KiB, MiB } from './byte-size.js';
 
 export const HOSTED_LIMITS = {
   /** One request body. */
@@ -30,8 +29,3 @@ export const HOSTED_LIMITS = {
   /** Client metadata documents kept. */
   clientDocumentsCached: 1_000,
 } as const;
-
-/** "1 MiB", "64 MiB", "5 KiB": how messages name a byte bound. */
-export function formatBytes(bytes: number): string {
-  return bytes >= MiB ? `${bytes / MiB} MiB` : `${bytes / KiB} KiB`;
-}

@@ -1,3 +1,4 @@
+import { formatBytes } from '../byte-size.js';
 import { CallLimitError } from './errors.js';
 import { LIMITS } from './limits.js';
 
@@ -92,7 +93,7 @@ export class CallScope {
         method,
         path,
         'callBytes',
-        `HiringCenter's answers to this call passed ${mib(LIMITS.callResponseBytes)}, the most one call may read`,
+        `HiringCenter's answers to this call passed ${formatBytes(LIMITS.callResponseBytes)}, the most one call may read`,
       );
     }
     if (this.shared.held + bytes > this.shared.limit) {
@@ -100,7 +101,7 @@ export class CallScope {
         method,
         path,
         'processBytes',
-        `the calls in flight already hold ${mib(this.shared.limit)} of HiringCenter's answers, the most this server keeps in memory at once`,
+        `the calls in flight already hold ${formatBytes(this.shared.limit)} of HiringCenter's answers, the most this server keeps in memory at once`,
       );
     }
     this.heldBytes += bytes;
@@ -118,8 +119,4 @@ export class CallScope {
   release(): void {
     this.drop(this.heldBytes);
   }
-}
-
-function mib(bytes: number): string {
-  return `${bytes / 1024 / 1024} MiB`;
 }

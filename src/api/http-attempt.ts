@@ -11,6 +11,7 @@ import {
   type NetworkTrouble,
 } from './errors.js';
 import type { HttpPool } from './http-pool.js';
+import { formatBytes } from '../byte-size.js';
 import { LIMITS } from './limits.js';
 import { redact } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -143,7 +144,7 @@ function readBounded(
   method: string,
   label: string,
 ): Promise<string> {
-  const tooLarge = () => new ApiContractError(method, label, `response larger than ${LIMITS.responseBytes / 1024 / 1024} MiB`);
+  const tooLarge = () => new ApiContractError(method, label, `response larger than ${formatBytes(LIMITS.responseBytes)}`);
   const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
   const known = Number.isSafeInteger(declared) && declared >= 0;
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
  * API from filling memory, looping pages or holding a call open.
  * docs/reliability.md lists them for users; keep the two in step.
  */
-const MiB = 1024 * 1024;
+import { MiB } from '../byte-size.js';
 
 export const LIMITS = {
   /** One response body. A proxy's error page or a runaway list fails cleanly instead of filling memory. */

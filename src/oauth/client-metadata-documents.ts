@@ -4,7 +4,8 @@ import { isIP } from 'node:net';
 import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
 import * as z from 'zod';
 import { BoundedCache, stringBytes } from '../bounded-cache.js';
-import { formatBytes, HOSTED_LIMITS } from '../hosted-limits.js';
+import { formatBytes } from '../byte-size.js';
+import { HOSTED_LIMITS } from '../hosted-limits.js';
 import { isPublicAddress } from './public-address.js';
 
 /**

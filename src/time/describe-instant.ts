@@ -1,4 +1,4 @@
-import { knownZone } from './known-zone.js';
+import { knownZone, type KnownZone } from './known-zone.js';
 
 /** An instant as people in `timeZone` read it. */
 export interface LocalTime {
@@ -29,7 +29,7 @@ export function describeInstant(epochMs: number, timeZone: string): LocalTime {
   // described once. Keyed by the zone's canonical name, then instant, so a lookup allocates nothing.
   const cached = describedByZone.get(zone.name)?.get(epochMs);
   if (cached) return cached;
-  const local = computeLocalTime(epochMs, zone.name, zone.offsetFormatter);
+  const local = computeLocalTime(epochMs, zone);
   if (describedCount >= MAX_DESCRIBED) {
     describedByZone.clear();
     describedCount = 0;
@@ -44,10 +44,10 @@ export function describeInstant(epochMs: number, timeZone: string): LocalTime {
 // Bounded by entries; each entry's size is bounded too (a canonical zone name, a number, short strings).
 const describedByZone = new Map<string, Map<number, LocalTime>>();
 let describedCount = 0;
-export const MAX_DESCRIBED = 20_000;
+const MAX_DESCRIBED = 20_000;
 
-function computeLocalTime(epochMs: number, timeZone: string, formatter: Intl.DateTimeFormat): LocalTime {
-  const offsetMinutes = utcOffsetMinutes(epochMs, timeZone, formatter);
+function computeLocalTime(epochMs: number, zone: KnownZone): LocalTime {
+  const offsetMinutes = utcOffsetMinutes(epochMs, zone);
   const local = new Date(epochMs + offsetMinutes * 60_000);
   let time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
   const seconds = local.getUTCSeconds();
@@ -59,7 +59,15 @@ function computeLocalTime(epochMs: number, timeZone: string, formatter: Intl.Dat
   const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
   const weekday = WEEKDAYS[local.getUTCDay()]!;
   const offset = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  return Object.freeze({ date, weekday, time, offset, timeZone, day: `${date} ${weekday}`, clock: `${time}${shortOffset(offset)}` });
+  return Object.freeze({
+    date,
+    weekday,
+    time,
+    offset,
+    timeZone: zone.name,
+    day: `${date} ${weekday}`,
+    clock: `${time}${shortOffset(offset)}`,
+  });
 }
 
 // Years 0001-9999, a day inside at each end so no offset can carry a date past them.
@@ -95,9 +103,9 @@ const DAY = 86_400_000;
 // Per canonical zone, then UTC day: the offset if it holds all day, NaN on a day the zone changes offset.
 const dayOffsets = new Map<string, Map<number, number>>();
 let dayOffsetCount = 0;
-export const MAX_DAY_OFFSETS = 50_000;
+const MAX_DAY_OFFSETS = 50_000;
 
-function utcOffsetMinutes(epochMs: number, timeZone: string, formatter: Intl.DateTimeFormat): number {
+function utcOffsetMinutes(epochMs: number, { name: timeZone, offsetFormatter: formatter }: KnownZone): number {
   const dayStart = Math.floor(epochMs / DAY) * DAY;
   let days = dayOffsets.get(timeZone);
   if (!days) dayOffsets.set(timeZone, (days = new Map()));

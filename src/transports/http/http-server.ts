@@ -8,7 +8,8 @@ import type { Logger } from '../../log.js';
 import type { KeyCheck, OAuthSettings } from '../../oauth/oauth-context.js';
 import { startOAuth, type OAuthEndpoints } from '../../oauth/oauth-endpoints.js';
 import { ISSUED_PREFIX } from '../../oauth/sealed-token.js';
-import { formatBytes, HOSTED_LIMITS } from '../../hosted-limits.js';
+import { formatBytes } from '../../byte-size.js';
+import { HOSTED_LIMITS } from '../../hosted-limits.js';
 
 export interface HttpOptions {
   host: string;

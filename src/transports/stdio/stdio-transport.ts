@@ -1,9 +1,10 @@
+import { formatBytes, MiB } from '../../byte-size.js';
 import type { Readable, Writable } from 'node:stream';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
 
 /** The longest line read from stdin (the SDK's own limit); a longer one is dropped and answered with an error. */
-export const MAX_LINE_BYTES = 10 * 1024 * 1024;
+export const MAX_LINE_BYTES = 10 * MiB;
 /** Longest wait, after stdin ends, for the requests already read to be answered (each also has its own deadline). */
 export const DRAIN_LIMIT_MS = 120_000;
 
@@ -121,7 +122,7 @@ export class LineStdioTransport implements Transport {
   private endLine(): void {
     if (this.skippingLongLine) {
       this.skippingLongLine = false;
-      this.refuse(null, -32600, `Invalid Request: message larger than ${MAX_LINE_BYTES / 1024 / 1024} MiB; it was dropped.`);
+      this.refuse(null, -32600, `Invalid Request: message larger than ${formatBytes(MAX_LINE_BYTES)}; it was dropped.`);
       return;
     }
     const line = Buffer.concat(this.pieces, this.pendingBytes).toString('utf8').replace(/\r$/, '');

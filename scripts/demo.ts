@@ -1,8 +1,8 @@
 // A scripted MCP client session against `hiringcenter-mcp --sandbox`, spawned
 // exactly as a host would, printing what the model would read at each step.
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { Client } from '@modelcontextprotocol/client';
 import { Temporal } from 'temporal-polyfill';
 
 // Dates relative to today, so the demo never asks for the past: the next spring-forward day in New York

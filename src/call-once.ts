@@ -1,6 +1,6 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/core';
+import type { JSONRPCMessage, Server } from '@modelcontextprotocol/server';
+import { InMemoryTransport, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/server';
 import type { Command } from './config.js';
 import { VERSION } from './version.js';
 
@@ -10,6 +10,9 @@ type CallCommand = Extract<Command, { kind: 'call' }>;
  * `hiringcenter-mcp call <tool> [json-args]`: one tool call through the real
  * server (same validation, same text), for scripts and for trying the API
  * without an MCP client. Returns the exit code: 0 done, 1 tool error, 2 bad args.
+ *
+ * The two requests are written by hand rather than through the SDK's Client:
+ * the Client would double the bin's size and its start-up for one exchange.
  */
 export async function callOnce(
   server: Server,
@@ -30,11 +33,31 @@ export async function callOnce(
     return 2;
   }
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'hiringcenter-mcp-call', version: VERSION });
-  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
-  const result = await client.callTool({ name: command.tool, arguments: args as Record<string, unknown> });
-  const text = (result.content as { type: string; text?: string }[]).map((c) => c.text ?? '').join('\n');
+  const answers = new Map<number, (message: JSONRPCMessage) => void>();
+  clientSide.onmessage = (message) => {
+    if ('id' in message && typeof message.id === 'number' && !('method' in message)) answers.get(message.id)?.(message);
+  };
+  await server.connect(serverSide);
+  await clientSide.start();
+  const request = (id: number, method: string, params: Record<string, unknown>) =>
+    new Promise<JSONRPCMessage>((resolve) => {
+      answers.set(id, resolve);
+      void clientSide.send({ jsonrpc: '2.0', id, method, params });
+    });
+  await request(1, 'initialize', {
+    protocolVersion: LATEST_PROTOCOL_VERSION,
+    capabilities: {},
+    clientInfo: { name: 'hiringcenter-mcp-call', version: VERSION },
+  });
+  await clientSide.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  const answer = await request(2, 'tools/call', { name: command.tool, arguments: args });
+  await clientSide.close();
+  if ('error' in answer) {
+    err(`hiringcenter-mcp: ${answer.error.message}\n`);
+    return 1;
+  }
+  const result = CallToolResultSchema.parse('result' in answer ? answer.result : {});
+  const text = result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
   out(command.json ? `${JSON.stringify(result.structuredContent ?? {}, null, 2)}\n` : `${text}\n`);
-  await client.close();
   return result.isError ? 1 : 0;
 }

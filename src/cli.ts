@@ -5,7 +5,9 @@ import { createLogger, type Logger } from './log.js';
 import type { SandboxApi } from './sandbox/sandbox-api.js';
 import { createServer } from './mcp/create-server.js';
 import { PREBUILT_CATALOG } from './mcp/prebuilt-catalog.js';
+import { principalOf, stateSealer } from './mcp/request-state.js';
 import { LineStdioTransport } from './transports/stdio/stdio-transport.js';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { lazyToolSource, type ToolSource } from './mcp/tool-source.js';
 import { VERSION } from './version.js';
 
@@ -43,16 +45,20 @@ async function main(): Promise<void> {
   }
   const backend = await connectBackend(config, log, command.kind !== 'call');
   if (command.kind === 'http') return serveHttp(command, config, backend, tools, log);
-  const server = createServer({
-    api: backend.api,
-    secrets,
-    defaultUserId: config.userId,
-    tools,
-    policy: { readOnly: config.readOnly, allow: config.tools },
-    confirmDeletes: config.confirmDeletes,
-    log,
-    beyondTools,
-  });
+  const sealer = stateSealer(config.stateSecret);
+  const newServer = () =>
+    createServer({
+      api: backend.api,
+      secrets,
+      defaultUserId: config.userId,
+      tools,
+      policy: { readOnly: config.readOnly, allow: config.tools },
+      confirmDeletes: config.confirmDeletes,
+      log,
+      beyondTools,
+      sealer,
+      principal: principalOf(backend.apiKey ?? ''),
+    });
 
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describe(reason)}`));
   process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describe(error)}`));
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
     const changesBefore = backend.sandbox?.store.changes ?? 0;
     const written: Promise<void>[] = [];
     const code = await callOnce(
-      server,
+      newServer(),
       command,
       (text) => written.push(writeOut(text)),
       (text) => process.stderr.write(text),
@@ -79,23 +85,24 @@ async function main(): Promise<void> {
     process.exit(code);
   }
 
+  // Both eras on one connection type: the opening message pins 2026-07-28 (server/discover, enveloped requests) or
+  // 2025 (initialize). The transport is ours (stdio-transport.ts says why); the SDK's entry owns it once handed over.
+  const transport = new LineStdioTransport();
+  const connection = serveStdio(newServer, { transport, onerror: (error) => log.debug(`stdio: ${error.message}`) });
+
   let stopping = false;
   const stop = (why: string) => {
     if (stopping) return;
     stopping = true;
     log.debug(`stopping: ${why}`);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    // destroy, not close: requests in flight are aborted rather than awaited. server.close() flushes stdout first.
-    void Promise.allSettled([server.close(), backend.api.destroy(), backend.sandbox?.close()]).then(() => process.exit(0));
+    // destroy, not close: requests in flight are aborted rather than awaited. Closing the connection flushes stdout first.
+    void Promise.allSettled([connection.close(), backend.api.destroy(), backend.sandbox?.close()]).then(() => process.exit(0));
   };
   // Whatever closes the transport — stdin ending, a broken pipe — ends the process: never a server left running deaf.
-  server.onclose = () => stop('the stdio transport closed');
+  void transport.ended.then(() => stop('the stdio transport closed'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-
-  const transport = new LineStdioTransport();
-  transport.onerror = (error) => log.debug(`stdin: ${error.message}`);
-  await server.connect(transport);
 }
 
 /** `--http`: MCP Streamable HTTP for a team; SIGTERM stops accepting and lets calls in flight finish. */
@@ -111,18 +118,27 @@ async function serveHttp(
     import('./transports/http/http-server.js'),
     import('./oauth/key-check.js'),
   ]);
+  if (!config.stateSecret) {
+    log.warn(
+      'neither HIRINGCENTER_STATE_SECRET nor HIRINGCENTER_OAUTH_SECRET is set: a delete confirmed by a 2026-07-28 client must come back to this same process (set one on every replica).',
+    );
+  }
+  const sealer = stateSealer(config.stateSecret);
   // The hosted server is a file of its own (dist/http.js): stdio, the common case, never loads it.
   const hosted = await startHttpServer(
     { ...command, open: config.sandbox && !command.token && !command.oauth },
     {
       checkKey: (key) => checkApiKey(backend.api, key),
       readOnly: config.readOnly,
-      newServer: (credential, secrets, onKeyRefused) =>
+      newServer: ({ apiKey, presented, secrets, onKeyRefused }) =>
         createServer({
           api: backend.api,
           secrets,
-          credential,
+          credential: apiKey,
           onKeyRefused,
+          sealer,
+          // Confirmations belong to the key the calls spend, or to what was presented when the server holds the key.
+          principal: principalOf(apiKey ?? presented),
           tools,
           policy: { readOnly: config.readOnly, allow: config.tools },
           defaultUserId: config.userId,

@@ -43,6 +43,11 @@ export interface Config {
   confirmDeletes: boolean;
   /** Whether the person chose the API's address (HIRINGCENTER_BASE_URL): only then do errors name the variable. */
   baseUrlSet: boolean;
+  /**
+   * Seals 2026-07-28 confirmations (MRTR requestState) so that any replica finishes them: HIRINGCENTER_STATE_SECRET,
+   * else HIRINGCENTER_OAUTH_SECRET; undefined: a random key per process.
+   */
+  stateSecret: string | undefined;
   /** Variables that held a placeholder a host never filled in (`${user_config.user_id}`): read as unset, said once at start. */
   unexpanded: string[];
 }
@@ -101,6 +106,8 @@ Environment:
   HIRINGCENTER_OAUTH_PREVIOUS_SECRET  the secret before a rotation: its tokens are still accepted until it is removed
   HIRINGCENTER_REDIS_URL         with OAuth: Redis shared by all replicas, so a code or refresh token works once across them
   HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS  true: fetch clients' metadata documents from private addresses too
+  HIRINGCENTER_STATE_SECRET      seals delete confirmations of 2026-07-28 clients (MRTR requestState) so any replica
+                                 finishes them; shared by all replicas (default: HIRINGCENTER_OAUTH_SECRET, else per process)
 
 Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
 `;
@@ -141,6 +148,7 @@ export function loadConfig(
     logLevel: logLevel as LogLevel,
     confirmDeletes: confirm === 'ask',
     baseUrlSet: nonEmpty(env.HIRINGCENTER_BASE_URL) !== undefined,
+    stateSecret: stateSecret(env),
     unexpanded,
   };
 }
@@ -291,6 +299,13 @@ function parsePublicUrl(value: string | undefined): string | undefined {
     throw new ConfigError(`HIRINGCENTER_PUBLIC_URL "${value}" has a path; give the server's own address (MCP is served at its /mcp).`);
   }
   return url.origin;
+}
+
+function stateSecret(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const own = nonEmpty(env.HIRINGCENTER_STATE_SECRET);
+  const weakness = own === undefined ? undefined : secretWeakness(own);
+  if (weakness) throw new ConfigError(`HIRINGCENTER_STATE_SECRET is too weak (${weakness}); ${MAKE_A_SECRET} and set it on every replica.`);
+  return own ?? nonEmpty(env.HIRINGCENTER_OAUTH_SECRET);
 }
 
 function oauthSettings(env: Readonly<Record<string, string | undefined>>): OAuthSettings | undefined {

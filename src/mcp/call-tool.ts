@@ -1,4 +1,5 @@
-import type { CallToolRequest, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolRequest, CallToolResult, InputRequiredResult } from '@modelcontextprotocol/server';
+import { inputRequired } from '@modelcontextprotocol/server';
 import type { HiringCenterClient } from '../api/client.js';
 import { ApiHttpError, HiringCenterError } from '../api/errors.js';
 import { redact, redactDeep } from '../api/redact.js';
@@ -8,9 +9,10 @@ import { InputError } from '../input-error.js';
 import type { Logger } from '../log.js';
 import { acceptedForm } from '../tools/arguments.js';
 import type { Confirm, Progress, ToolAnswer, ToolDefinition } from '../tools/define-tool.js';
+import { ConfirmationNeeded, type ConfirmationSubject } from './confirmation.js';
 import type { Extra } from './handle-request.js';
 import { inputErrorFromIssues } from './input-issues.js';
-import type { NotifyClient } from './mcp-log.js';
+import type { ClientLog } from './mcp-log.js';
 import { meetingsShown, type RecentValues } from './recent-values.js';
 import type { ToolSelection } from './select-tools.js';
 import type { ToolSource } from './tool-source.js';
@@ -27,11 +29,11 @@ export interface CallToolDeps {
   now: () => number;
   log: Logger;
   /** Makes the confirmation question for one call (undefined when nobody can be asked). */
-  confirmer: (call: ReturnType<HiringCenterClient['startCall']>, signal: AbortSignal) => Confirm | undefined;
+  confirmer: (call: ReturnType<HiringCenterClient['startCall']>, extra: Extra, subject: ConfirmationSubject) => Confirm | undefined;
   /** Where the meetings shown are remembered, for completion. */
   recent?: RecentValues;
   /** The client's own log view (logging over MCP). */
-  notifyClient?: NotifyClient;
+  clientLog?: ClientLog;
   /** Told after an answer showed meetings (resources/list offers the latest of them). */
   onShown?: () => void;
   /** Told when HiringCenter refused the request's own key (401): hosted mode turns a token of ours into HTTP 401. */
@@ -43,7 +45,7 @@ export interface CallToolDeps {
  * parse its arguments, then dispatch with a call scope, progress and
  * confirmation, and map any failure to an answer the model can act on.
  */
-export async function callTool(request: CallToolRequest, extra: Extra, deps: CallToolDeps): Promise<CallToolResult> {
+export async function callTool(request: CallToolRequest, extra: Extra, deps: CallToolDeps): Promise<CallToolResult | InputRequiredResult> {
   const name = request.params.name;
   const found = await lookUpTool(name, deps);
   if ('refusal' in found) return failure(found.refusal);
@@ -61,7 +63,7 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
 
   const meetingId = typeof parsed.input.meetingId === 'string' ? parsed.input.meetingId : undefined;
   const prospectId = typeof parsed.input.prospectId === 'string' ? parsed.input.prospectId : undefined;
-  const call = deps.api.startCall(extra.signal, deps.credential);
+  const call = deps.api.startCall(extra.mcpReq.signal, deps.credential);
   try {
     const answer = await tool.handle(parsed.input, {
       api: deps.api,
@@ -69,7 +71,7 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
       defaultUserId: deps.defaultUserId,
       call,
       progress: progressReporter(extra),
-      confirm: deps.confirmer(call, extra.signal),
+      confirm: deps.confirmer(call, extra, { tool: name, meetingId }),
     });
     // Only an answer built from something that held a secret — the API's bodies, or the call's own arguments — can show one.
     const args = JSON.stringify(request.params.arguments ?? {});
@@ -81,6 +83,9 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     }
     return success(answer, deps.secrets, mayHoldSecret);
   } catch (error) {
+    // 2026-07-28: the person has not answered yet; the client asks and calls again with the answer.
+    if (error instanceof ConfirmationNeeded)
+      return inputRequired({ inputRequests: { confirm: inputRequired.elicit(error.question) }, requestState: error.requestState });
     if (error instanceof ApiHttpError && error.status === 401 && deps.credential !== undefined) deps.onKeyRefused?.();
     await warnClient(error, name, extra, deps);
     return failure(
@@ -117,10 +122,10 @@ function parseArguments(
 
 /** MCP progress notifications, when the client asked for them with a progress token. */
 function progressReporter(extra: Extra): Progress | undefined {
-  const progressToken = extra._meta?.progressToken;
+  const progressToken = extra.mcpReq._meta?.progressToken;
   if (progressToken === undefined) return undefined;
   return (done, total, message) =>
-    extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
+    extra.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress: done, total, message } });
 }
 
 /** The API's answers are shown as they came, so whatever the API echoed — the key included — is removed here. */
@@ -146,13 +151,13 @@ function mapError(error: unknown, context: ErrorContext, log: Logger): ErrorRepo
  * a way that is not the caller's to fix. (The model reads the tool's own error text either way.)
  */
 async function warnClient(error: unknown, tool: string, extra: Extra, deps: CallToolDeps): Promise<void> {
-  if (!deps.notifyClient) return;
+  if (!deps.clientLog) return;
   const rateLimited = error instanceof ApiHttpError && error.status === 429;
   const retried = error instanceof HiringCenterError && error.attempts > 1;
   if (!rateLimited && !retried && isExpectedFailure(error)) return;
   const tries = retried ? ` after ${error.attempts} attempts` : '';
   const why = error instanceof Error ? error.message : String(error);
-  await deps.notifyClient(extra, 'warning', `${tool} failed${tries}${rateLimited ? ' (rate limited by HiringCenter)' : ''}: ${why}`);
+  await deps.clientLog(extra, 'warning', `${tool} failed${tries}${rateLimited ? ' (rate limited by HiringCenter)' : ''}: ${why}`);
 }
 
 /** The model reads the message; programs read the same facts, with a stable code, in structuredContent. */

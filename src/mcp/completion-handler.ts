@@ -1,5 +1,5 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CompleteRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { CompleteRequestSchema } from '@modelcontextprotocol/core';
+import type { Server } from '@modelcontextprotocol/server';
 import type { ArgumentKind } from '../prompts/define-prompt.js';
 import type { BeyondTools } from './beyond-tools.js';
 import { handle } from './handle-request.js';

@@ -1,12 +1,7 @@
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import {
-  CallToolRequestSchema,
-  ListToolsRequestSchema,
-  SetLevelRequestSchema,
-  type CallToolRequest,
-} from '@modelcontextprotocol/sdk/types.js';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { CacheHint, CallToolRequest, jsonSchemaValidator } from '@modelcontextprotocol/server';
+import { Server } from '@modelcontextprotocol/server';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/core';
 import type { HiringCenterClient } from '../api/client.js';
 import { silentLogger, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
@@ -14,12 +9,13 @@ import type { BeyondTools } from './beyond-tools.js';
 import { callTool, type CallToolDeps } from './call-tool.js';
 import { registerCompletions } from './completion-handler.js';
 import { confirmationFor, DEFAULT_CONFIRM_TIMEOUT_MS } from './confirmation.js';
-import { handle } from './handle-request.js';
+import { beforeInitialize, handle } from './handle-request.js';
 import { ICONS } from './icon.js';
 import { clientLog } from './mcp-log.js';
 import { registerPrompts } from './prompt-handlers.js';
 import { recentValuesFor, type RecentValues } from './recent-values.js';
-import { listedMeetingIds, registerResources } from './resource-handlers.js';
+import { registerResources } from './resource-handlers.js';
+import type { StateSealer } from './request-state.js';
 import { selectTools, type ToolPolicy } from './select-tools.js';
 import type { ToolSource } from './tool-source.js';
 
@@ -40,9 +36,13 @@ export interface ServerDeps {
   confirmDeletes?: boolean;
   /** How long a person has to answer a confirmation (default 10 minutes). */
   confirmTimeoutMs?: number;
+  /** Seals 2026-07-28 confirmations (requestState); shared by replicas that share HIRINGCENTER_STATE_SECRET. */
+  sealer: StateSealer;
+  /** A digest of the credential this server's calls spend (request-state.ts principalOf): confirmations bind it. */
+  principal: string;
   now?: () => number;
   log?: Logger;
-  /** Refuse tools/* before initialize (stdio). Stateless HTTP serves each request with a fresh server, so it cannot. */
+  /** Refuse tools/* before the 2025 initialize (stdio). Stateless HTTP serves each request with a fresh server, so it cannot. */
   requireInitialize?: boolean;
   /** What completion suggests from earlier answers (default: the store for this credential's key). */
   recent?: RecentValues;
@@ -69,18 +69,24 @@ export function createServer(deps: ServerDeps): Server {
   const server = new Server(
     { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION, icons: ICONS },
     {
-      capabilities: { tools: {}, prompts: {}, resources: { listChanged: true }, completions: {}, logging: {} },
+      // No listChanged: the tools and prompts depend only on configuration, and resources/list is read from the API per
+      // caller, so nothing this process does changes a list (and one tenant's change is no other tenant's news).
+      capabilities: { tools: {}, prompts: {}, resources: {}, completions: {}, logging: {} },
       instructions: INSTRUCTIONS,
       jsonSchemaValidator: lazyValidator(),
+      cacheHints: CACHE_HINTS,
+      // A person reads a confirmation and decides (2025 connections, through the SDK's shim if ever used).
+      inputRequired: { roundTimeoutMs: deps.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS },
     },
   );
   const recent = deps.recent ?? recentValuesFor(deps.credential);
-  const log = clientLog(deps.secrets);
   const now = deps.now ?? Date.now;
   const confirmer = confirmationFor(server, {
     enabled: deps.confirmDeletes !== false,
     timeoutMs: deps.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
     secrets: deps.secrets,
+    sealer: deps.sealer,
+    principal: deps.principal,
   });
   const callDeps: CallToolDeps = {
     api: deps.api,
@@ -93,21 +99,22 @@ export function createServer(deps: ServerDeps): Server {
     log: deps.log ?? silentLogger,
     confirmer,
     recent,
-    notifyClient: log.notify,
-    onShown: resourceListWatcher(server, recent),
+    clientLog: clientLog(deps.secrets),
     onKeyRefused: deps.onKeyRefused,
   };
   const guard = { requireInitialize: deps.requireInitialize !== false };
   handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }), guard);
-  // The SDK's Server validates every tools/call against CallToolRequestSchema itself (answering -32602), so it is not
-  // parsed a second time here: zod parsing is the largest allocation per call. test/hardening/stdio-protocol checks -32602.
-  handle(server, CallToolRequestSchema, (request, extra) => callTool(request, extra, callDeps), { ...guard, validatedBySdk: true });
-  handle(server, SetLevelRequestSchema, (request) => (log.setLevel(request.params.level), {}), guard);
+  // The SDK's Server validates every tools/call against its own schema (answering -32602), so it is registered
+  // directly, not parsed a second time: zod parsing is the largest allocation per call (test/hardening/stdio-protocol).
+  server.setRequestHandler('tools/call', (request, extra) => {
+    if (guard.requireInitialize && !server.getNegotiatedProtocolVersion()) throw beforeInitialize('tools/call');
+    return callTool(request, extra, callDeps);
+  });
   const load = deps.beyondTools;
   const offers = selection.offers;
   registerPrompts(server, { offers, now, load, guard });
   registerResources(server, {
-    recent,
+    log: deps.log ?? silentLogger,
     offers,
     now,
     load,
@@ -119,16 +126,25 @@ export function createServer(deps: ServerDeps): Server {
   return server;
 }
 
-/** resources/list shows the latest meetings shown: when those change, clients are told to fetch it again (their @-menus). */
-function resourceListWatcher(server: Server, recent: RecentValues): () => void {
-  let listed = '';
-  return () => {
-    const now = listedMeetingIds(recent).join();
-    if (now === listed) return;
-    listed = now;
-    void server.sendResourceListChanged().catch(() => undefined);
-  };
-}
+/**
+ * 2026-07-28 cache hints (`ttlMs`, `cacheScope`); 2025 answers never carry them.
+ * Lists that follow from configuration alone may be shared; anything read from
+ * the API belongs to the caller and is kept briefly.
+ */
+const CACHE_HINTS: Partial<
+  Record<'tools/list' | 'prompts/list' | 'resources/list' | 'resources/templates/list' | 'resources/read', CacheHint>
+> = {
+  // The tools follow from configuration (read-only, allow-list) and the version: the same for every caller of this deployment.
+  'tools/list': { ttlMs: 60 * 60 * 1000, cacheScope: 'public' },
+  // Prompts too: they are offered by the tools they need, nothing else.
+  'prompts/list': { ttlMs: 60 * 60 * 1000, cacheScope: 'public' },
+  // Templates too (the meeting and upcoming-meeting URI forms).
+  'resources/templates/list': { ttlMs: 60 * 60 * 1000, cacheScope: 'public' },
+  // The caller's own next meetings, read from HiringCenter: theirs alone, and stale once anyone schedules or cancels.
+  'resources/list': { ttlMs: 30 * 1000, cacheScope: 'private' },
+  // One meeting or one person's agenda as HiringCenter has it now: the caller's, and it changes with any edit.
+  'resources/read': { ttlMs: 0, cacheScope: 'private' },
+};
 
 /**
  * The SDK builds an Ajv instance for every Server up front (~5 ms of start-up);

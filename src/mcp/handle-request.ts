@@ -1,46 +1,42 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import { ProtocolError } from './protocol-error.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { Server, ServerContext } from '@modelcontextprotocol/server';
+import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
-/** What the SDK hands every request handler besides the request: its signal, its way to notify or ask the client. */
-export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+/** What the SDK hands every request handler besides the request: its signal, envelope, and ways to notify the client. */
+export type Extra = ServerContext;
+
+type MethodSchema = z.ZodObject<{ method: z.ZodLiteral<string> }>;
+
+// Any params object: ours are checked below, against the method's own schema, so that a mismatch reads as one sentence.
+const ANY_PARAMS = { params: z.looseObject({}) };
 
 /**
- * Registers `handler` for `schema`'s method, refusing it before initialize
- * (MCP lifecycle) and answering params that do not fit `schema` with -32602
- * and a readable message. The SDK parses params itself and reports a mismatch
- * as -32603 "internal error", so it is given a schema that only names the method.
+ * Registers `handler` for `schema`'s method, refusing it before the 2025
+ * handshake (MCP lifecycle; a 2026-07-28 connection has none) and answering
+ * params that do not fit `schema` with -32602 and a readable message. The
+ * SDK's own parse reports a mismatch as -32603 "internal error", so it is
+ * given a schema that takes any params object (the three-argument form).
  */
-export function handle<S extends z.ZodObject<{ method: z.ZodLiteral<string> }>, R>(
+export function handle<S extends MethodSchema, R>(
   server: Server,
   schema: S,
   handler: (request: z.output<S>, extra: Extra) => R | Promise<R>,
-  options: { requireInitialize: boolean; validatedBySdk?: boolean },
+  options: { requireInitialize: boolean },
 ): void {
   const method = schema.shape.method.value;
-  server.setRequestHandler(methodOnly(method), (request, extra) => {
-    if (options.requireInitialize && !server.getClientVersion()) {
-      throw new ProtocolError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
-    }
-    if (options.validatedBySdk) return handler(request as z.output<S>, extra) as never;
-    const parsed = schema.safeParse(request);
+  server.setRequestHandler(method, ANY_PARAMS, (params, ctx) => {
+    if (options.requireInitialize && !server.getNegotiatedProtocolVersion()) throw beforeInitialize(method);
+    const parsed = schema.safeParse({ method, params });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : 'params';
-      throw new ProtocolError(ErrorCode.InvalidParams, `Invalid params for ${method}: ${where} ${issue?.message ?? 'is invalid'}.`);
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid params for ${method}: ${where} ${issue?.message ?? 'is invalid'}.`);
     }
-    return handler(parsed.data, extra) as never;
+    return handler(parsed.data, ctx) as never;
   });
 }
 
-// Hosted mode makes a server per request, so the schemas that only name a method are made once per method, not per request.
-const methodOnlySchemas = new Map<string, z.ZodObject<{ method: z.ZodLiteral<string> }>>();
-
-function methodOnly(method: string): z.ZodObject<{ method: z.ZodLiteral<string> }> {
-  let schema = methodOnlySchemas.get(method);
-  if (!schema) methodOnlySchemas.set(method, (schema = z.looseObject({ method: z.literal(method) })));
-  return schema;
+/** A 2025 request sent before the handshake (a 2026-07-28 connection is pinned to its revision from the first message). */
+export function beforeInitialize(method: string): ProtocolError {
+  return new ProtocolError(ProtocolErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
 }

@@ -1,4 +1,4 @@
-import type { Icon } from '@modelcontextprotocol/sdk/types.js';
+import type { Icon } from '@modelcontextprotocol/server';
 
 /**
  * The server's one icon (a calendar with a clock), for the server itself, its

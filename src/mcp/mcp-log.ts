@@ -1,32 +1,19 @@
-import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import type { LoggingLevel } from '@modelcontextprotocol/server';
 import { redact } from '../api/redact.js';
 import { inert } from '../format/inert-text.js';
 import type { Extra } from './handle-request.js';
 
-const SEVERITY: readonly LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
-
 /** Sends one line to the client's own log view (MCP notifications/message), as part of the request it concerns. */
-export type NotifyClient = (extra: Extra, level: LoggingLevel, message: string) => Promise<void>;
+export type ClientLog = (extra: Extra, level: LoggingLevel, message: string) => Promise<void>;
 
 /**
- * Logs over MCP: the client's chosen level (logging/setLevel; `warning`
- * until it chooses), and lines sent as notifications tied to the request
- * they are about — so they reach the client in stateless HTTP too, on that
- * request's stream. Every line is redacted and escaped like any other
- * output. stderr logging is unchanged.
+ * Logs over MCP, through the SDK's per-request log: on a 2025 connection the
+ * level the client chose with logging/setLevel; on 2026-07-28 only when the
+ * request itself asks (`io.modelcontextprotocol/logLevel` in its `_meta`).
+ * Lines travel on the stream of the request they are about, so they reach
+ * stateless HTTP clients too. Every line is redacted and escaped like any
+ * other output; stderr logging is separate.
  */
-export function clientLog(secrets: readonly string[]): { setLevel(level: LoggingLevel): void; notify: NotifyClient } {
-  let threshold = SEVERITY.indexOf('warning');
-  return {
-    setLevel: (level) => (threshold = SEVERITY.indexOf(level)),
-    async notify(extra, level, message) {
-      if (SEVERITY.indexOf(level) < threshold) return;
-      await extra
-        .sendNotification({
-          method: 'notifications/message',
-          params: { level, logger: 'hiringcenter-mcp', data: inert(redact(message, secrets)) },
-        })
-        .catch(() => undefined);
-    },
-  };
+export function clientLog(secrets: readonly string[]): ClientLog {
+  return (extra, level, message) => extra.mcpReq.log(level, inert(redact(message, secrets)), 'hiringcenter-mcp').catch(() => undefined);
 }

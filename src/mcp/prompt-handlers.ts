@@ -1,11 +1,11 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, type Prompt } from '@modelcontextprotocol/sdk/types.js';
+import { GetPromptRequestSchema, ListPromptsRequestSchema } from '@modelcontextprotocol/core';
+import type { Server, Prompt } from '@modelcontextprotocol/server';
 import { InputError } from '../input-error.js';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
 import { handle } from './handle-request.js';
 import type { OfferingDeps } from './handler-deps.js';
 import { ICONS } from './icon.js';
-import { ProtocolError } from './protocol-error.js';
+import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
 
 /** prompts/list and prompts/get. Prompts load at the first request: a starting server reads none of them. */
 export function registerPrompts(server: Server, deps: OfferingDeps): void {
@@ -23,13 +23,16 @@ export function registerPrompts(server: Server, deps: OfferingDeps): void {
       const prompt = prompts.find((candidate) => candidate.name === request.params.name);
       if (!prompt) {
         const names = prompts.map((candidate) => candidate.name).join(', ') || 'none';
-        throw new ProtocolError(ErrorCode.InvalidParams, `No prompt "${request.params.name.slice(0, 64)}" here. Prompts: ${names}.`);
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `No prompt "${request.params.name.slice(0, 64)}" here. Prompts: ${names}.`,
+        );
       }
       try {
         const text = prompt.render(checkedArguments(prompt.arguments, request.params.arguments ?? {}), { now: deps.now() });
         return { description: prompt.description, messages: [{ role: 'user' as const, content: { type: 'text' as const, text } }] };
       } catch (error) {
-        if (error instanceof InputError) throw new ProtocolError(ErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);
+        if (error instanceof InputError) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${prompt.name}: ${error.message}`);
         throw error;
       }
     },

@@ -1,53 +1,38 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import {
-  ErrorCode,
-  ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
-  ReadResourceRequestSchema,
-  type CallToolResult,
-} from '@modelcontextprotocol/sdk/types.js';
+import { ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/core';
+import type { CallToolResult, InputRequiredResult, Server } from '@modelcontextprotocol/server';
+import { isInputRequiredResult, ProtocolError, ProtocolErrorCode, ResourceNotFoundError, UriTemplate } from '@modelcontextprotocol/server';
+import { describeMeetingTime } from '../format/meeting-time.js';
 import { InputError } from '../input-error.js';
-import { ProtocolError } from './protocol-error.js';
+import type { Logger } from '../log.js';
 import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
+import { meetingPage } from '../tools/output-schemas.js';
 import type { BeyondTools } from './beyond-tools.js';
 import type { Extra } from './handle-request.js';
 import { handle } from './handle-request.js';
-import type { ShownValuesDeps } from './handler-deps.js';
+import type { OfferingDeps } from './handler-deps.js';
 import { ICONS } from './icon.js';
-import type { RecentValues } from './recent-values.js';
 
-/** MCP's code for a resource that does not exist (spec: resources, error handling). */
-const RESOURCE_NOT_FOUND = -32002;
-// resources/list is a short menu of what was just seen, never a dump of the account.
+// resources/list is a short menu of the caller's next meetings (for @-mentions), never a dump of the account.
 const LISTED = 10;
-// The listed meetings are read through the meeting template, so they are offered only with its tool.
-const MEETING_TOOL = 'get_meeting';
+const LIST_HORIZON_MS = 14 * 24 * 60 * 60 * 1000;
+// It is read with list_meetings and each entry is read through the meeting template (get_meeting): offered with both.
+const LIST_TOOLS = ['list_meetings', 'get_meeting'];
+
+type RunTool = (name: string, args: Record<string, unknown>, extra: Extra) => Promise<CallToolResult | InputRequiredResult>;
 
 /**
- * resources/list (the meetings most recently shown, for @-mentions),
+ * resources/list (the caller's next meetings, read from HiringCenter — the
+ * same on every replica, as 2026-07-28 lists no longer vary per connection),
  * resources/templates/list, and resources/read — which runs the template's
  * tool call through the same path as tools/call, so a resource reads exactly
  * as the tool answers: same text, its structuredContent as JSON, same errors.
  */
-export function registerResources(
-  server: Server,
-  deps: ShownValuesDeps & {
-    runTool(name: string, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult>;
-  },
-): void {
+export function registerResources(server: Server, deps: OfferingDeps & { runTool: RunTool; log: Logger }): void {
   const templates = async () => (await deps.load()).allResourceTemplates.filter((template) => deps.offers([template.tool]));
   handle(
     server,
     ListResourcesRequestSchema,
-    () => ({
-      resources: (deps.offers([MEETING_TOOL]) ? listedMeetingIds(deps.recent) : []).map((id) => ({
-        uri: `hiringcenter://meetings/${id}`,
-        name: `meeting ${id}`,
-        title: `Meeting ${id.slice(0, 8)}…`,
-        mimeType: 'text/plain',
-      })),
-    }),
+    async (_request, extra) => ({ resources: deps.offers(LIST_TOOLS) ? await upcomingMeetings(deps, extra) : [] }),
     deps.guard,
   );
   handle(
@@ -62,14 +47,12 @@ export function registerResources(
     async (request, extra) => {
       const uri = request.params.uri;
       const { template, variables } = matchTemplate(await templates(), (await deps.load()).checked, uri);
-      const result = await deps.runTool(template.tool, template.toolArguments(variables, deps.now()), extra);
-      const text = (result.content[0] as { text: string }).text;
+      const result = await toolAnswer(deps.runTool, template.tool, template.toolArguments(variables, deps.now()), extra);
+      const text = result.content[0]?.type === 'text' ? result.content[0].text : '';
       if (result.isError) {
-        const code = (result.structuredContent as { error?: { code?: string } } | undefined)?.error?.code;
-        throw new ProtocolError(
-          code === 'not_found' ? RESOURCE_NOT_FOUND : code === 'invalid_argument' ? ErrorCode.InvalidParams : ErrorCode.InternalError,
-          text,
-        );
+        const code = errorCode(result.structuredContent);
+        if (code === 'not_found') throw new ResourceNotFoundError(uri, text);
+        throw new ProtocolError(code === 'invalid_argument' ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError, text);
       }
       return {
         contents: [
@@ -82,9 +65,39 @@ export function registerResources(
   );
 }
 
-/** The meetings resources/list offers: the latest shown. */
-export function listedMeetingIds(recent: RecentValues): readonly string[] {
-  return recent.values('meetingId').slice(0, LISTED);
+/** The caller's next meetings (two weeks, soonest first). A failure lists none rather than failing the client's menu. */
+async function upcomingMeetings(deps: OfferingDeps & { runTool: RunTool; log: Logger }, extra: Extra) {
+  const now = deps.now();
+  const args = { meetingDateAfter: now, meetingDateBefore: now + LIST_HORIZON_MS, limit: 50 };
+  const result = await toolAnswer(deps.runTool, 'list_meetings', args, extra);
+  const page = meetingPage.safeParse(result.structuredContent);
+  if (result.isError || !page.success) {
+    deps.log.debug(`resources/list: no meetings listed (${result.isError ? 'list_meetings failed' : 'unexpected answer'})`);
+    return [];
+  }
+  return page.data.meetings
+    .toSorted((a, b) => a.meetingDate - b.meetingDate)
+    .slice(0, LISTED)
+    .map((meeting) => ({
+      uri: `hiringcenter://meetings/${encodeURIComponent(meeting.id)}`,
+      name: `meeting ${meeting.id}`,
+      title: `${meeting.meetingType} meeting, ${describeMeetingTime(meeting.meetingDate, meeting.timeZone)}`,
+      mimeType: 'text/plain',
+    }));
+}
+
+/** A read-only tool's answer: it never asks the person anything, so an input_required here is a bug. */
+async function toolAnswer(runTool: RunTool, name: string, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> {
+  const result = await runTool(name, args, extra);
+  if (isInputRequiredResult(result))
+    throw new ProtocolError(ProtocolErrorCode.InternalError, `${name} asked for input while reading a resource.`);
+  return result;
+}
+
+function errorCode(structured: unknown): unknown {
+  if (typeof structured !== 'object' || structured === null || !('error' in structured)) return undefined;
+  const error = structured.error;
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
 /** The template a URI fits, with its variables checked as the tools check those arguments. */
@@ -103,13 +116,13 @@ function matchTemplate(
         variables[name] = checked(kind, name, decoded(typeof value === 'string' ? value : '', name));
       }
     } catch (error) {
-      if (error instanceof InputError) throw new ProtocolError(ErrorCode.InvalidParams, `${uri.slice(0, 200)}: ${error.message}`);
+      if (error instanceof InputError) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${uri.slice(0, 200)}: ${error.message}`);
       throw error;
     }
     return { template, variables };
   }
   const forms = templates.map((template) => template.uriTemplate).join(', ') || 'none on this server';
-  throw new ProtocolError(RESOURCE_NOT_FOUND, `No resource at ${uri.slice(0, 200)}: resources here are ${forms}.`);
+  throw new ResourceNotFoundError(uri.slice(0, 200), `No resource at ${uri.slice(0, 200)}: resources here are ${forms}.`);
 }
 
 function decoded(value: string, name: string): string {

@@ -1,7 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import { request } from 'node:https';
 import { isIP } from 'node:net';
-import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type { OAuthClientInformationFull } from '@modelcontextprotocol/server';
+import { OAuthClientMetadataSchema } from '@modelcontextprotocol/core';
 import * as z from 'zod';
 import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { formatBytes } from '../byte-size.js';

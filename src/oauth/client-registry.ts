@@ -1,6 +1,7 @@
-import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/sdk/server/auth/clients.js';
-import { InvalidClientMetadataError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
-import { OAuthClientMetadataSchema, type OAuthClientInformationFull } from '@modelcontextprotocol/sdk/shared/auth.js';
+import type { OAuthClientInformationFull } from '@modelcontextprotocol/server';
+import { OAuthClientMetadataSchema } from '@modelcontextprotocol/core';
+import { InvalidClientMetadataError } from '@modelcontextprotocol/server-legacy/auth';
+import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/server-legacy/auth';
 import { clientDocuments, isClientDocumentUrl, MAX_CLIENT_NAME, type Refusal } from './client-metadata-documents.js';
 import { MAX_SEALED_LENGTH, UnsealError, type TokenSealer } from './sealed-token.js';
 

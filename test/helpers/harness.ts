@@ -1,15 +1,14 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import type { ElicitResult } from '@modelcontextprotocol/client';
 import { HiringCenterClient } from '../../src/api/client.js';
 import type { Meeting } from '../../src/api/schemas.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
 import { createServer } from '../../src/mcp/create-server.js';
+import { principalOf, stateSealer } from '../../src/mcp/request-state.js';
 import { allTools } from '../../src/tools/index.js';
 import { eagerToolSource } from '../../src/mcp/eager-tool-source.js';
 import * as beyondTools from '../../src/mcp/beyond-tools.js';
-import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
-
 export const TEST_KEY = 'hc_test_9f3b2c7d41e84a6f';
 /** A fixed "now" for reproducible text: 2025-03-05T15:00:00Z, a Wednesday. */
 export const FIXED_NOW = Date.UTC(2025, 2, 5, 15, 0, 0);
@@ -93,11 +92,13 @@ export async function connectServer(baseUrl: string, options: ConnectOptions = {
     confirmDeletes: options.confirmDeletes,
     confirmTimeoutMs: options.confirmTimeoutMs,
     beyondTools: async () => beyondTools,
+    sealer: stateSealer(undefined),
+    principal: principalOf(apiKey ?? ''),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' }, options.elicit ? { capabilities: { elicitation: {} } } : {});
   const elicit = options.elicit;
-  if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request.params.message));
+  if (elicit) client.setRequestHandler('elicitation/create', (request) => elicit(request.params.message));
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   // Listing tools makes the SDK Client validate every structuredContent against the published outputSchema.
   await client.listTools();
@@ -107,7 +108,7 @@ export async function connectServer(baseUrl: string, options: ConnectOptions = {
     client,
     async call(name, args = {}) {
       // A person may take longer than the SDK's default 60 s request timeout to answer a confirmation.
-      const result = await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
+      const result = await client.callTool({ name, arguments: args }, { timeout: 120_000 });
       const content = result.content as { type: string; text?: string }[];
       return {
         text: content.map((c) => c.text ?? '').join('\n'),

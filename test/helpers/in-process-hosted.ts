@@ -2,6 +2,7 @@ import { allTools } from '../../src/tools/index.js';
 import { HiringCenterClient } from '../../src/api/client.js';
 import * as beyondTools from '../../src/mcp/beyond-tools.js';
 import { createServer } from '../../src/mcp/create-server.js';
+import { principalOf, stateSealer } from '../../src/mcp/request-state.js';
 import { eagerToolSource } from '../../src/mcp/eager-tool-source.js';
 import { startHttpServer, type HostedServer, type HttpOptions } from '../../src/transports/http/http-server.js';
 import { silentLogger } from '../../src/log.js';
@@ -17,7 +18,13 @@ export interface InProcessHosted extends HostedServer {
  */
 export async function startInProcessHosted(
   baseUrl: string,
-  options: Partial<HttpOptions> & { serverKey?: string; maxConnections?: number; timeoutMs?: number; maxRetries?: number } = {},
+  options: Partial<HttpOptions> & {
+    serverKey?: string;
+    stateSecret?: string;
+    maxConnections?: number;
+    timeoutMs?: number;
+    maxRetries?: number;
+  } = {},
 ): Promise<InProcessHosted> {
   const api = new HiringCenterClient({
     baseUrl,
@@ -28,6 +35,7 @@ export async function startInProcessHosted(
     userAgent: 'hiringcenter-mcp/test',
     maxConnections: options.maxConnections,
   });
+  const sealer = stateSealer(options.stateSecret);
   const hosted = await startHttpServer(
     {
       host: '127.0.0.1',
@@ -39,12 +47,14 @@ export async function startInProcessHosted(
       ...options,
     },
     {
-      newServer: (credential, secrets, onKeyRefused) =>
+      newServer: ({ apiKey, presented, secrets, onKeyRefused }) =>
         createServer({
           api,
           secrets,
-          credential,
+          credential: apiKey,
           onKeyRefused,
+          sealer,
+          principal: principalOf(apiKey ?? presented),
           tools: eagerToolSource(allTools),
           beyondTools: async () => beyondTools,
           requireInitialize: false,

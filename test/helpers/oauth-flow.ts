@@ -4,8 +4,8 @@ import {
   refreshAuthorization,
   registerClient,
   startAuthorization,
-} from '@modelcontextprotocol/sdk/client/auth.js';
-import type { AuthorizationServerMetadata, OAuthClientInformationFull, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
+} from '@modelcontextprotocol/client';
+import type { AuthorizationServerMetadata, OAuthClientInformationFull, OAuthTokens } from '@modelcontextprotocol/client';
 import { expect } from 'vitest';
 import { signInByForm } from './oauth-client.js';
 
@@ -27,6 +27,9 @@ export function authorizeUrl(origin: string, clientId: string, redirectUri = CAL
 
 /** One OAuth connector's steps against a hosted server, through the SDK's client functions, signing in with `key`. */
 export class OAuthFlow {
+  /** The `iss` each code came back with (RFC 9207): the exchange hands it on for the SDK to check, as a connector does. */
+  private readonly issuerOf = new Map<string, string>();
+
   private constructor(
     readonly origin: string,
     readonly metadata: AuthorizationServerMetadata,
@@ -34,7 +37,8 @@ export class OAuthFlow {
   ) {}
 
   static async discover(origin: string, key: string): Promise<OAuthFlow> {
-    const metadata = await discoverAuthorizationServerMetadata(origin);
+    // The issuer as the protected resource metadata names it (an origin plus "/"): RFC 8414 §3.3 wants it exact.
+    const metadata = await discoverAuthorizationServerMetadata(new URL(origin).href);
     if (!metadata) throw new Error(`no authorization server metadata at ${origin}`);
     return new OAuthFlow(origin, metadata, key);
   }
@@ -60,7 +64,10 @@ export class OAuthFlow {
     const { authorizationUrl, codeVerifier } = await this.authorization(client);
     const answer = await signInByForm(authorizationUrl, this.key);
     expect(answer.status).toBe(303);
-    return { code: new URL(answer.location ?? '').searchParams.get('code') ?? '', codeVerifier };
+    const query = new URL(answer.location ?? '').searchParams;
+    const code = query.get('code') ?? '';
+    this.issuerOf.set(code, query.get('iss') ?? '');
+    return { code, codeVerifier };
   }
 
   exchange(client: OAuthClientInformationFull, code: string, codeVerifier: string, resource = `${this.origin}/mcp`): Promise<OAuthTokens> {
@@ -68,6 +75,7 @@ export class OAuthFlow {
       metadata: this.metadata,
       clientInformation: client,
       authorizationCode: code,
+      iss: this.issuerOf.get(code),
       codeVerifier,
       redirectUri: CALLBACK,
       resource: new URL(resource),

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/api/schemas.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
@@ -44,9 +43,12 @@ describe('--http with the emulator: every tool, per-request key', () => {
         'delete_meeting',
       ]);
       const progress: number[] = [];
-      const list = await client.callTool({ name: 'list_meetings', arguments: { maxResults: 15, limit: 5 } }, undefined, {
-        onprogress: (p) => progress.push(p.progress),
-      });
+      const list = await client.callTool(
+        { name: 'list_meetings', arguments: { maxResults: 15, limit: 5 } },
+        {
+          onprogress: (p) => progress.push(p.progress),
+        },
+      );
       expect(text(list)).toMatch(/^15 of 20 meetings/);
       expect(progress).toEqual([5, 10, 15]);
       const [first] = (list.structuredContent as { meetings: Meeting[] }).meetings;
@@ -210,7 +212,7 @@ describe('--http and a client that gives up', () => {
     const client = await connect(hosted.url, KEY);
     try {
       const controller = new AbortController();
-      const pending = client.callTool({ name: 'list_meetings', arguments: {} }, undefined, { signal: controller.signal });
+      const pending = client.callTool({ name: 'list_meetings', arguments: {} }, { signal: controller.signal });
       while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
       controller.abort();
       await expect(pending).rejects.toThrow();

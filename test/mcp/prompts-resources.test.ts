@@ -1,9 +1,5 @@
-import {
-  McpError,
-  type LoggingMessageNotification,
-  LoggingMessageNotificationSchema,
-  ResourceListChangedNotificationSchema,
-} from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError } from '@modelcontextprotocol/server';
+import type { LoggingMessageNotification } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Meeting } from '../../src/api/schemas.js';
 import { FIXED_NOW, TEST_KEY, connectServer, startHarness, type Harness } from '../helpers/harness.js';
@@ -131,27 +127,35 @@ describe('resources', () => {
     }
   });
 
-  it('a deleted meeting reads as a clear not-found (-32002); a bad URI says what the resources are', async () => {
+  // The v2 SDK answers a missing resource -32602 on every revision (-32002 is only tolerated on receipt).
+  it('a deleted meeting reads as a clear not-found (-32602); a bad URI says what the resources are', async () => {
     const victim = h.seeded[5]!;
     expect((await h.call('delete_meeting', { meetingId: victim.id })).isError).toBe(false);
     const error = await h.client.readResource({ uri: `hiringcenter://meetings/${victim.id}` }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(McpError);
-    expect((error as McpError).code).toBe(-32002);
-    expect((error as McpError).message).toMatch(/No meeting with id .* It may have been deleted .*call list_meetings/);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).code).toBe(-32602);
+    expect((error as ProtocolError).message).toMatch(/No meeting with id .* It may have been deleted .*call list_meetings/);
     await expect(h.client.readResource({ uri: 'hiringcenter://calendars/x' })).rejects.toThrow(
       /resources here are hiringcenter:\/\/meetings\/\{meetingId\}/,
     );
     await expect(h.client.readResource({ uri: 'hiringcenter://meetings/%E0%A4%A' })).rejects.toThrow(/meetingId/);
   });
 
-  it('resources/list is short: the meetings most recently shown, never a dump; clients hear when it changes', async () => {
-    let changed = 0;
-    h.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => void (changed += 1));
-    await h.call('list_meetings', { limit: 30 });
-    await vi.waitFor(() => expect(changed).toBe(1));
+  it("resources/list is the caller's next meetings from the API, soonest first, the same from any server instance", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    // What the API holds now (a meeting was deleted above), read straight from it.
+    const window = { meetingDateAfter: FIXED_NOW, meetingDateBefore: FIXED_NOW + 14 * day, limit: 200 };
+    const upcoming = (await h.api.listMeetings(window)).items.toSorted((a, b) => a.meetingDate - b.meetingDate).slice(0, 10);
+    expect(upcoming.length).toBeGreaterThan(0);
     const { resources } = await h.client.listResources();
-    expect(resources).toHaveLength(10);
-    expect(resources[0]!.uri).toMatch(/^hiringcenter:\/\/meetings\/[0-9a-f]{32}$/);
+    expect(resources.map((r) => r.uri)).toEqual(upcoming.map((m) => `hiringcenter://meetings/${m.id}`));
+    expect(resources[0]!.title).toMatch(/^\w+ meeting, \d{4}-\d{2}-\d{2} \w{3} \d{2}:\d{2}/);
+    // A server that has shown nothing yet (another replica, a new process) lists the same.
+    const other = await connectServer(h.sandbox.baseUrl);
+    expect((await other.client.listResources()).resources).toEqual(resources);
+    await other.close();
+    // Nothing changes lists at run time, so none is announced.
+    expect(h.client.getServerCapabilities()?.resources).toEqual({});
   });
 });
 
@@ -190,7 +194,7 @@ describe('completion', () => {
 describe('logs over MCP', () => {
   it('a call that fails after its retries sends a warning to the client, with no secret in it; setLevel error silences it', async () => {
     const messages: LoggingMessageNotification['params'][] = [];
-    h.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void messages.push(n.params));
+    h.client.setNotificationHandler('notifications/message', (n) => void messages.push(n.params));
     const outage = {
       method: 'GET',
       path: /^\/v2\/meetings$/,

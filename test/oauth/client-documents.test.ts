@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { UnauthorizedError, Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
@@ -45,9 +43,7 @@ describe('Client ID Metadata Documents: an https client_id is fetched, checked a
     expect(connector.information?.client_id).toBe(`${site.origin}/client.json`);
     const answer = await signInByForm(connector.authorizationUrl!, KEY);
     expect(answer.status).toBe(303);
-    await new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }).finishAuth(
-      new URL(answer.location!).searchParams.get('code')!,
-    );
+    await new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }).finishAuth(new URL(answer.location!).searchParams);
     const client = new Client({ name: 'c', version: '1' });
     await client.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }));
     expect((await client.callTool({ name: 'list_meetings', arguments: { limit: 1, maxResults: 1 } })).isError).toBeFalsy();

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { UnauthorizedError, Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
@@ -91,7 +89,7 @@ describeWith(
         await page.close();
 
         // 3. The code is exchanged (PKCE verifier, resource) and the tools answer.
-        await new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }).finishAuth(query.get('code')!);
+        await new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }).finishAuth(query);
         expect(connector.saved?.access_token).toMatch(/^hcmcp_at_/);
         expect(connector.saved?.refresh_token).toMatch(/^hcmcp_rt_/);
         const client = new Client({ name: 'connector', version: '1' });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
@@ -76,7 +75,7 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
   it('refuses a PKCE verifier that does not match the challenge', async () => {
     const client = await flow.register();
     const { code } = await flow.signedIn(client);
-    await expect(flow.exchange(client, code, 'x'.repeat(64))).rejects.toMatchObject({ errorCode: 'invalid_grant' });
+    await expect(flow.exchange(client, code, 'x'.repeat(64))).rejects.toMatchObject({ code: 'invalid_grant' });
   });
 
   it('takes a code once; a second use is refused and revokes what the first gave', async () => {
@@ -84,8 +83,8 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     const { code, codeVerifier } = await flow.signedIn(client);
     const tokens = await flow.exchange(client, code, codeVerifier);
     expect(tokens.access_token).toMatch(/^hcmcp_at_/);
-    await expect(flow.exchange(client, code, codeVerifier)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /already used/ });
-    await expect(flow.refresh(client, tokens)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /revoked/ });
+    await expect(flow.exchange(client, code, codeVerifier)).rejects.toMatchObject({ code: 'invalid_grant', message: /already used/ });
+    await expect(flow.refresh(client, tokens)).rejects.toMatchObject({ code: 'invalid_grant', message: /revoked/ });
   });
 
   it('rotates refresh tokens: each works once, and reusing one revokes the sign-in', async () => {
@@ -95,16 +94,16 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     const second = await flow.refresh(client, first);
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect((await flow.callMcp(second.access_token)).status).toBe(200);
-    await expect(flow.refresh(client, first)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /already used/ });
-    await expect(flow.refresh(client, second)).rejects.toMatchObject({ errorCode: 'invalid_grant', message: /revoked/ });
+    await expect(flow.refresh(client, first)).rejects.toMatchObject({ code: 'invalid_grant', message: /already used/ });
+    await expect(flow.refresh(client, second)).rejects.toMatchObject({ code: 'invalid_grant', message: /revoked/ });
   });
 
   it('refuses a code or refresh token for another client, and a token request for another resource', async () => {
     const [client, other] = await Promise.all([flow.register(), flow.register()]);
     const { code, codeVerifier } = await flow.signedIn(client);
-    await expect(flow.exchange(other, code, codeVerifier)).rejects.toMatchObject({ errorCode: 'invalid_grant' });
+    await expect(flow.exchange(other, code, codeVerifier)).rejects.toMatchObject({ code: 'invalid_grant' });
     await expect(flow.exchange(client, code, codeVerifier, 'https://other.example/mcp')).rejects.toMatchObject({
-      errorCode: 'invalid_target',
+      code: 'invalid_target',
     });
     // An authorization request for another resource goes back to the (registered) app with invalid_target.
     const { authorizationUrl } = await flow.authorization(client, 'https://other.example/mcp');
@@ -166,7 +165,10 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
 
   it('registration refuses redirect URIs that cannot safely receive a code', async () => {
     for (const uri of ['javascript:alert(1)', 'http://example.com/callback', 'https://example.com/cb#frag', 'data:text/html,x']) {
-      await expect(flow.register([uri]), uri).rejects.toMatchObject({ errorCode: 'invalid_client_metadata' });
+      await expect(flow.register([uri]), uri).rejects.toMatchObject({
+        status: 400,
+        body: expect.stringContaining('"error":"invalid_client_metadata"'),
+      });
     }
   });
 

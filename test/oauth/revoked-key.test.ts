@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { UnauthorizedError, Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHosted, type Hosted } from '../helpers/hosted.js';
 import { fakeMeeting, startLyingApi, type LyingApi } from '../helpers/lying-api.js';
@@ -45,7 +43,7 @@ describe('a key HiringCenter stops accepting sends the connector back to sign-in
     expect(challenge).toContain(`resource_metadata="${flow.origin}/.well-known/oauth-protected-resource/mcp"`);
     expect(call.text).not.toContain(KEY);
 
-    await expect(flow.refresh(client, tokens)).rejects.toMatchObject({ errorCode: 'invalid_grant' });
+    await expect(flow.refresh(client, tokens)).rejects.toMatchObject({ code: 'invalid_grant' });
     expect(hosted.stderr()).not.toContain(KEY);
   });
 
@@ -57,9 +55,7 @@ describe('a key HiringCenter stops accepting sends the connector back to sign-in
       new Client({ name: 'c', version: '1' }).connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector })),
     ).rejects.toThrow(UnauthorizedError);
     const answer = await signInByForm(connector.authorizationUrl ?? '', KEY);
-    await new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }).finishAuth(
-      new URL(answer.location ?? '').searchParams.get('code') ?? '',
-    );
+    await new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }).finishAuth(new URL(answer.location ?? '').searchParams);
     const client = new Client({ name: 'c', version: '1' });
     await client.connect(new StreamableHTTPClientTransport(mcpUrl, { authProvider: connector }));
     expect((await client.callTool({ name: 'list_meetings', arguments: { limit: 1 } })).isError).toBeFalsy();

@@ -18,7 +18,7 @@ describe('MCP cancellation', () => {
     const from = h.sandbox.requests.length;
     const aborts = h.sandbox.clientAborts();
     const controller = new AbortController();
-    const pending = h.client.callTool({ name: 'list_meetings', arguments: {} }, undefined, { signal: controller.signal });
+    const pending = h.client.callTool({ name: 'list_meetings', arguments: {} }, { signal: controller.signal });
     await until(() => h.sandbox.requests.length > from, 'the request reached the API');
     controller.abort('user pressed stop');
     await expect(pending).rejects.toThrow();
@@ -33,9 +33,12 @@ describe('MCP cancellation', () => {
     h.sandbox.faults.push({ status: 503, headers: { 'retry-after': '5' } }, { status: 503 });
     const from = h.sandbox.requests.length;
     const controller = new AbortController();
-    const pending = h.client.callTool({ name: 'get_meeting', arguments: { meetingId: h.seeded[0]!.id } }, undefined, {
-      signal: controller.signal,
-    });
+    const pending = h.client.callTool(
+      { name: 'get_meeting', arguments: { meetingId: h.seeded[0]!.id } },
+      {
+        signal: controller.signal,
+      },
+    );
     await until(() => h.sandbox.requests.length > from, 'the first attempt');
     controller.abort();
     await expect(pending).rejects.toThrow();

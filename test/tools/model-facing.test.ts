@@ -99,9 +99,12 @@ describe('errors for programs', () => {
 describe('maxResults', () => {
   it('follows pages itself, reports progress, and says how to continue', async () => {
     const updates: { progress: number; total?: number }[] = [];
-    const result = await h.client.callTool({ name: 'list_meetings', arguments: { maxResults: 450 } }, undefined, {
-      onprogress: (p) => updates.push(p),
-    });
+    const result = await h.client.callTool(
+      { name: 'list_meetings', arguments: { maxResults: 450 } },
+      {
+        onprogress: (p) => updates.push(p),
+      },
+    );
     const text = (result.content as { text: string }[])[0]!.text;
     const structured = result.structuredContent as { meetings: Meeting[]; nextPageToken?: string; totalCount: number };
     expect(structured.meetings).toHaveLength(450);

@@ -1,4 +1,4 @@
-import type { ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ElicitResult } from '@modelcontextprotocol/server';
 import { describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
 

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { createMcpHandler, type Server } from '@modelcontextprotocol/server';
 import type { Logger } from '../../log.js';
 import type { KeyCheck, OAuthSettings } from '../../oauth/oauth-context.js';
 import { startOAuth, type OAuthEndpoints } from '../../oauth/oauth-endpoints.js';
@@ -38,9 +38,20 @@ export interface HostedServer {
   drain(graceMs: number): Promise<void>;
 }
 
+/** Who one request is from, as the MCP server made for it needs to know. */
+export interface RequestCaller {
+  /** The request's own API key; undefined: the server-held one. */
+  apiKey: string | undefined;
+  /** What the client presented (its key, our token, the team token; 'sandbox' in open mode). */
+  presented: string;
+  /** Values never to show. */
+  secrets: string[];
+  onKeyRefused?: () => void;
+}
+
 export interface HostedDeps {
-  /** A fresh MCP server for one request: `credential` is the request's own API key (undefined: the server-held one). */
-  newServer(credential: string | undefined, secrets: string[], onKeyRefused?: () => void): Server;
+  /** A fresh MCP server for one request (either era). */
+  newServer(caller: RequestCaller): Server;
   /** The key the server holds (HIRINGCENTER_API_KEY, or the sandbox's), used when clients send a token instead. */
   serverKey: string | undefined;
   log: Logger;
@@ -58,6 +69,24 @@ export interface HostedDeps {
  * of the server's own. /healthz and /readyz are for load balancers.
  */
 export async function startHttpServer(options: HttpOptions, deps: HostedDeps): Promise<HostedServer> {
+  // The SDK's entry serves both eras per request: 2026-07-28 (enveloped; server/discover, input_required, standard
+  // headers checked) and 2025 (stateless, each POST a fresh server). Who is calling reaches its factory with the
+  // Request object this file makes, so the caller is looked up by that object and never travels as a header.
+  const callers = new WeakMap<Request, RequestCaller & { servers: Server[] }>();
+  const mcpHandler = createMcpHandler(
+    ({ requestInfo }) => {
+      const caller = requestInfo && callers.get(requestInfo);
+      if (!caller) throw new Error('an MCP request reached the handler without its caller');
+      const server = deps.newServer(caller);
+      caller.servers.push(server);
+      return server;
+    },
+    {
+      legacy: 'stateless',
+      maxRequestBodySize: HOSTED_LIMITS.bodyBytes,
+      onerror: (error) => deps.log.debug(`mcp: ${error.message}`),
+    },
+  );
   const inFlightByCredential = new Map<string, number>();
   // Calls in flight on this replica, by credential and JSON-RPC id: a notifications/cancelled that lands here can stop its call.
   const cancellable = new Map<string, () => void>();
@@ -194,18 +223,16 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       (secret): secret is string => secret !== undefined,
     );
     let keyRefused = false;
-    const mcp = deps.newServer(apiKey, secrets, () => (keyRefused = true));
-    // A token of ours whose key HiringCenter no longer accepts (the person replaced it) must send the connector back to
-    // sign-in: its answer is held until the call ends, so a refused key becomes HTTP 401 rather than a 200 with an error.
-    const transport = credential.startsWith(ISSUED_PREFIX)
-      ? new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined })
-      : new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const hangUp = new AbortController();
-    // Closing the server aborts its request handlers, and so the API request in flight.
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    const request = new Request(`http://mcp.invalid${req.url ?? '/mcp'}`, { method: 'POST', headers, signal: hangUp.signal });
+    const servedBy: Server[] = [];
+    callers.set(request, { apiKey, presented: credential, secrets, onKeyRefused: () => (keyRefused = true), servers: servedBy });
+    // Closing the request's servers aborts their handlers, and so the API request in flight.
     const stop = () => {
       hangUp.abort();
-      void transport.close();
-      void mcp.close();
+      for (const server of servedBy) void server.close().catch(() => undefined);
     };
     const callId = requestId(body);
     const registered = callId === undefined || !cancelScope ? undefined : `${cancelScope} ${callId}`;
@@ -214,16 +241,11 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       if (registered && cancellable.get(registered) === stop) cancellable.delete(registered);
       stop();
     });
-    await mcp.connect(transport);
-    if (transport instanceof StreamableHTTPServerTransport) return transport.handleRequest(req, res, body);
-    // Answered whole: the response (the answer and any notifications sent on the way) is read to its end before a
-    // status is chosen. A call is bounded (8 MiB of answer, its deadline), so holding one costs little.
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await transport.handleRequest(
-      new Request(`http://mcp.invalid${req.url ?? '/mcp'}`, { method: 'POST', headers, signal: hangUp.signal }),
-      { parsedBody: body },
-    );
+    const response = await mcpHandler.fetch(request, { parsedBody: body });
+    if (!credential.startsWith(ISSUED_PREFIX)) return relay(response, res);
+    // A token of ours whose key HiringCenter no longer accepts (the person replaced it) must send the connector back to
+    // sign-in: its answer is read whole before a status is chosen, so a refused key becomes HTTP 401 rather than a 200
+    // with an error. A call is bounded (8 MiB of answer, its deadline), so holding one costs little.
     const text = await response.text();
     if (keyRefused) return unauthorized(res, 'HiringCenter no longer accepts the API key this sign-in holds.');
     if (res.headersSent || !res.writable) return;
@@ -282,6 +304,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     async drain(graceMs) {
       draining = true;
       server.close();
+      void mcpHandler.close();
       const until = Date.now() + graceMs;
       while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
       server.closeAllConnections();
@@ -311,6 +334,17 @@ function describeMessage(body: unknown): { rpc?: string; tool?: string } {
   const message = (Array.isArray(body) ? body[0] : body) as { method?: unknown; params?: { name?: unknown } } | null;
   const name = (value: unknown) => (typeof value === 'string' ? value.replace(/[^\w/.-]/g, '?').slice(0, 64) : undefined);
   return { rpc: name(message?.method), tool: name(message?.params?.name) };
+}
+
+/** A web Response onto Node's: status, headers, and the body as it streams (SSE answers arrive in parts). */
+async function relay(response: Response, res: ServerResponse): Promise<void> {
+  if (res.headersSent || !res.writable) return void (await response.body?.cancel());
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (!response.body) return void res.end();
+  const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+  res.on('close', () => body.destroy());
+  for await (const chunk of body) if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+  res.end();
 }
 
 function send(res: ServerResponse, status: number, body: object): void {

@@ -1,7 +1,7 @@
 import { formatBytes, MiB } from '../../byte-size.js';
 import type { Readable, Writable } from 'node:stream';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/core';
+import type { JSONRPCMessage, RequestId, Transport } from '@modelcontextprotocol/server';
 
 /** The longest line read from stdin (the SDK's own limit); a longer one is dropped and answered with an error. */
 export const MAX_LINE_BYTES = 10 * MiB;
@@ -29,6 +29,9 @@ export const DRAIN_LIMIT_MS = 120_000;
  */
 export class LineStdioTransport implements Transport {
   onclose?: () => void;
+  /** Settles once the transport has closed; `onclose` belongs to whoever serves on it (the SDK's serveStdio). */
+  readonly ended: Promise<void>;
+  private settleEnded: () => void = () => undefined;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
 
@@ -43,7 +46,9 @@ export class LineStdioTransport implements Transport {
   constructor(
     private readonly stdin: Readable = process.stdin,
     private readonly stdout: Writable = process.stdout,
-  ) {}
+  ) {
+    this.ended = new Promise((resolve) => (this.settleEnded = resolve));
+  }
 
   async start(): Promise<void> {
     this.stdin.on('data', this.onData);
@@ -78,6 +83,7 @@ export class LineStdioTransport implements Transport {
     // An empty write's callback runs once everything before it has been handed to the OS.
     if (!this.stdout.destroyed) await new Promise<void>((resolve) => this.stdout.write('', () => resolve()));
     this.onclose?.();
+    this.settleEnded();
   }
 
   private readonly onGone = (): void => {

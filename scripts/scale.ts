@@ -1,8 +1,12 @@
 // npm run scale: two replicas of `hiringcenter-mcp --http` behind haproxy (round-robin, no affinity) on
 // 127.0.0.1, two tenants, 2,000 mixed calls through the balancer; halfway, one replica is killed. Every call
 // that fails is repeated as an agent would; at the end each tenant must see only its own meetings, with
-// 0 duplicates and 0 lost writes. Installs Debian's haproxy if it is missing. Exits non-zero on a miss.
+// 0 duplicates and 0 lost writes. Tenant a speaks 2026-07-28 and confirms every delete (MRTR: the retry
+// carrying the answer reaches the other replica, which opens the sealed state through the shared
+// HIRINGCENTER_STATE_SECRET); tenant b speaks 2025. Installs Debian's haproxy if it is missing. Exits
+// non-zero on a miss.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +20,8 @@ const CALLS = Number(process.env.SCALE_CALLS ?? 2000);
 const TENANTS = { a: 'hc_scale_tenant_a_0123456789abcdef', b: 'hc_scale_tenant_b_0123456789abcdef' } as const;
 type Tenant = keyof typeof TENANTS;
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+// Shared by both replicas, as a deployment sets it: each opens the confirmations the other sealed.
+const STATE_SECRET = randomBytes(32).toString('base64');
 
 function haproxyPath(): string {
   try {
@@ -51,6 +57,7 @@ async function replica(port: number, baseUrl: string, publicUrl: string): Promis
       PATH: process.env.PATH ?? '',
       HIRINGCENTER_BASE_URL: baseUrl,
       HIRINGCENTER_PUBLIC_URL: publicUrl,
+      HIRINGCENTER_STATE_SECRET: STATE_SECRET,
       HIRINGCENTER_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'ignore'],
@@ -101,14 +108,27 @@ children.push(haproxy);
 await new Promise((resolve) => setTimeout(resolve, 500));
 const url = new URL(`http://127.0.0.1:${front}/mcp`);
 
+// Tenant a: a 2026-07-28 client that declares elicitation and accepts every question (a person saying yes).
+let confirmations = 0;
 async function connect(tenant: Tenant): Promise<Client> {
-  const client = new Client({ name: `scale-${tenant}`, version: '1.0.0' });
+  const modern = tenant === 'a';
+  const client = new Client(
+    { name: `scale-${tenant}`, version: '1.0.0' },
+    modern ? { versionNegotiation: { mode: { pin: '2026-07-28' } }, capabilities: { elicitation: { form: {} } } } : {},
+  );
+  if (modern) {
+    client.setRequestHandler('elicitation/create', () => {
+      confirmations += 1;
+      return { action: 'accept', content: { confirm: true } };
+    });
+  }
   await client.connect(
     new StreamableHTTPClientTransport(url, { requestInit: { headers: { authorization: `Bearer ${TENANTS[tenant]}` } } }),
   );
   return client;
 }
 const clients = { a: await connect('a'), b: await connect('b') };
+const eras = { a: clients.a.getProtocolEra(), b: clients.b.getProtocolEra() };
 
 // An agent's loop: a failed call (a broken connection, a transient error) is repeated as it is, up to 5 times.
 const TRANSIENT = /may have been applied|try again|timed out|broke before|cannot trust/i;
@@ -196,6 +216,7 @@ const seconds = (performance.now() - started) / 1000;
 let leaks = 0;
 let duplicates = 0;
 let lostWrites = 0;
+const deleted: Record<Tenant, number> = { a: 0, b: 0 };
 for (const tenant of ['a', 'b'] as const) {
   const listed = (await call(tenant, 'list_meetings', { maxResults: 1000 }))?.meetings as { prospectId: string }[] | undefined;
   leaks += (listed ?? []).filter((m) => !m.prospectId.startsWith(`prospect-${tenant}-`)).length;
@@ -205,19 +226,28 @@ for (const tenant of ['a', 'b'] as const) {
   duplicates += [...bySlot.values()].filter((count) => count > 1).length;
   for (const [key, intent] of intents[tenant]) {
     const stored = all.find((m) => m.prospectId === `prospect-${tenant}-${key}`);
-    if (intent.deleted) continue;
+    // A delete that was asked for and confirmed must have happened, once.
+    if (intent.deleted) {
+      if (stored) lostWrites += 1;
+      else deleted[tenant] += 1;
+      continue;
+    }
     if (!stored || (intent.notes !== undefined && stored.notes !== intent.notes)) lostWrites += 1;
   }
 }
 
 const rows: [string, string | number][] = [
+  ['eras (tenant a, tenant b)', `${eras.a}, ${eras.b}`],
   ['calls (repeats included)', calls],
   ['repeats after a failure', repeats],
   ['replica killed at call', killedAt],
   ['errors after repeats', errors],
   ['meetings seen by the other tenant', leaks],
   ['duplicates', duplicates],
-  ['lost writes', lostWrites],
+  ['lost writes (deletes included)', lostWrites],
+  // The workload deletes for tenant a only (every tenth call, an even one).
+  ['deleted (tenant a)', deleted.a],
+  ['confirmations answered (a)', confirmations],
   ['meetings at the end', `${stores.a.size} + ${stores.b.size}`],
   ['wall time', `${seconds.toFixed(1)} s`],
 ];
@@ -227,6 +257,8 @@ await clients.b.close().catch(() => undefined);
 haproxy.kill();
 replicas[1]!.kill();
 await api.close();
-const ok = errors === 0 && leaks === 0 && duplicates === 0 && lostWrites === 0;
+// Every delete of tenant a was confirmed through the MRTR round trip (repeats after the kill may ask again).
+const ok =
+  errors === 0 && leaks === 0 && duplicates === 0 && lostWrites === 0 && eras.a === 'modern' && confirmations >= deleted.a && deleted.a > 0;
 console.log(ok ? '\nall targets met.' : '\nFAIL: a target above is missed');
 if (!ok) process.exit(1);

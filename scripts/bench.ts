@@ -13,6 +13,7 @@ const KEY = 'bench-key';
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const OURS = [root('dist/cli.js')];
 const MINIMAL = [root('.build/bench/minimal-sdk-server.js')];
+const NAIVE = [root('.build/bench/naive-v2-server.js')];
 const RAW = [root('scripts/bench-fixtures/raw-jsonrpc-server.mjs')];
 
 const quantile = (values: number[], q: number) =>
@@ -192,6 +193,7 @@ await echo.close();
 // 4. Sustained
 const fresh = await connect(OURS, oursEnv(api));
 const trivial = await connect(MINIMAL, { PATH: process.env.PATH ?? '' });
+const naive = await connect(NAIVE, oursEnv(api));
 const sustain = async (run: (i: number) => Promise<unknown>) => {
   const t0 = performance.now();
   for (let i = 0; i < 2000; i++) await run(i);
@@ -201,18 +203,27 @@ const oursRate = await sustain((i) =>
   i % 2 ? fresh.call('get_meeting', { meetingId: ids[i % ids.length] }) : fresh.call('list_meetings', { limit: 10 }),
 );
 const trivialRate = await sustain(() => trivial.call('echo', { text: 'x' }));
+const naiveRate = await sustain((i) =>
+  i % 2 ? naive.call('get_meeting', { meetingId: ids[i % ids.length] }) : naive.call('list_meetings', { limit: 10 }),
+);
 const floorShare = oursRate * ((d.p50 + e.p50) / 1000);
-const rss = { ours: fresh.peakRssMiB(), trivial: trivial.peakRssMiB() };
+const rss = { ours: fresh.peakRssMiB(), trivial: trivial.peakRssMiB(), naive: naive.peakRssMiB() };
 console.log('4. Sustained: 2,000 mixed get/list calls back to back');
-console.log(`   ours ${oursRate.toFixed(0)} calls/s | trivial SDK server ${trivialRate.toFixed(0)} echo calls/s`);
+console.log(
+  `   ours ${oursRate.toFixed(0)} calls/s | naive v2 server, same calls ${naiveRate.toFixed(0)} calls/s | trivial SDK server ${trivialRate.toFixed(0)} echo calls/s`,
+);
 console.log(
   `   share of floor throughput (ours calls/s × (direct GET p50 + echo p50)) = ${floorShare.toFixed(2)} (target ≥ 0.5) ${check(floorShare >= 0.5)}`,
 );
 console.log(
-  `   peak RSS ours ${rss.ours.toFixed(1)} MiB | trivial ${rss.trivial.toFixed(1)} MiB | ratio ${ratio(rss.ours / rss.trivial)} (target ≤ 1.5×) ${check(rss.ours / rss.trivial <= 1.5)}\n`,
+  `   peak RSS ours ${rss.ours.toFixed(1)} MiB | naive v2 server doing the same job (fetch, JSON, Intl dates) ${rss.naive.toFixed(1)} MiB | echo-only ${rss.trivial.toFixed(1)} MiB`,
+);
+console.log(
+  `   ours / naive = ${ratio(rss.ours / rss.naive)} (target ≤ 1.0×) ${check(rss.ours / rss.naive <= 1)}; ours / echo-only = ${ratio(rss.ours / rss.trivial)}\n`,
 );
 await fresh.close();
 await trivial.close();
+await naive.close();
 
 // 5. Scale
 console.log('5. Scale: list_meetings maxResults=1000 (server follows pages of 200)');

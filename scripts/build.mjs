@@ -88,6 +88,7 @@ if (script) {
   if (script === 'bench') {
     // The benchmark's comparison server is bundled exactly like ours, so the two start on equal terms.
     await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-sdk-server.ts'], outfile: '.build/bench/minimal-sdk-server.js' });
+    await build({ ...bin, entryPoints: ['scripts/bench-fixtures/naive-v2-server.ts'], outfile: '.build/bench/naive-v2-server.js' });
     await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });
   }
   // playwright-core finds its own files at run time, so it is used from node_modules, not bundled.

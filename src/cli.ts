@@ -114,9 +114,10 @@ async function serveHttp(
   log: Logger,
 ): Promise<void> {
   // The key check runs here, not in dist/http.js: the API client and its error classes are the bin's own.
-  const [{ startHttpServer }, { checkApiKey }] = await Promise.all([
+  const [{ startHttpServer }, { checkApiKey }, { createMcpHandler }] = await Promise.all([
     import('./transports/http/http-server.js'),
     import('./oauth/key-check.js'),
+    import('@modelcontextprotocol/server'),
   ]);
   if (!config.stateSecret) {
     log.warn(
@@ -129,6 +130,7 @@ async function serveHttp(
     { ...command, open: config.sandbox && !command.token && !command.oauth },
     {
       checkKey: (key) => checkApiKey(backend.api, key),
+      createMcpHandler,
       readOnly: config.readOnly,
       newServer: ({ apiKey, presented, secrets, onKeyRefused }) =>
         createServer({

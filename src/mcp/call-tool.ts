@@ -7,7 +7,7 @@ import { describeError, isExpectedFailure, report, type ErrorContext, type Error
 import { quote } from '../format/inert-text.js';
 import { InputError } from '../input-error.js';
 import type { Logger } from '../log.js';
-import { acceptedForm } from '../tools/arguments.js';
+import { acceptedForm } from '../tools/argument-forms.js';
 import type { Confirm, Progress, ToolAnswer, ToolDefinition } from '../tools/define-tool.js';
 import { ConfirmationNeeded, type ConfirmationSubject } from './confirmation.js';
 import type { Extra } from './handle-request.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InputError } from '../input-error.js';
-import { acceptedForm } from '../tools/arguments.js';
+import { acceptedForm } from '../tools/argument-forms.js';
 import { requiredArguments, type ToolDefinition } from '../tools/define-tool.js';
 import { exampleArguments } from '../tools/example-call.js';
 

@@ -1,11 +1,9 @@
 import { ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/core';
 import type { CallToolResult, InputRequiredResult, Server } from '@modelcontextprotocol/server';
 import { isInputRequiredResult, ProtocolError, ProtocolErrorCode, ResourceNotFoundError, UriTemplate } from '@modelcontextprotocol/server';
-import { describeMeetingTime } from '../format/meeting-time.js';
 import { InputError } from '../input-error.js';
 import type { Logger } from '../log.js';
 import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
-import { meetingPage } from '../tools/output-schemas.js';
 import type { BeyondTools } from './beyond-tools.js';
 import type { Extra } from './handle-request.js';
 import { handle } from './handle-request.js';
@@ -70,6 +68,8 @@ async function upcomingMeetings(deps: OfferingDeps & { runTool: RunTool; log: Lo
   const now = deps.now();
   const args = { meetingDateAfter: now, meetingDateBefore: now + LIST_HORIZON_MS, limit: 50 };
   const result = await toolAnswer(deps.runTool, 'list_meetings', args, extra);
+  // Loaded with the tools, not at start: the page's schema and the time format.
+  const { meetingPage, describeMeetingTime } = await deps.load();
   const page = meetingPage.safeParse(result.structuredContent);
   if (result.isError || !page.success) {
     deps.log.debug(`resources/list: no meetings listed (${result.isError ? 'list_meetings failed' : 'unexpected answer'})`);

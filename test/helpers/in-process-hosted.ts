@@ -1,3 +1,4 @@
+import { createMcpHandler } from '@modelcontextprotocol/server';
 import { allTools } from '../../src/tools/index.js';
 import { HiringCenterClient } from '../../src/api/client.js';
 import * as beyondTools from '../../src/mcp/beyond-tools.js';
@@ -59,6 +60,7 @@ export async function startInProcessHosted(
           beyondTools: async () => beyondTools,
           requireInitialize: false,
         }),
+      createMcpHandler,
       serverKey: options.serverKey,
       log: silentLogger,
     },

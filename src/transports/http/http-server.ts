@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { createMcpHandler, type Server } from '@modelcontextprotocol/server';
+import type { createMcpHandler, Server } from '@modelcontextprotocol/server';
 import type { Logger } from '../../log.js';
 import type { KeyCheck, OAuthSettings } from '../../oauth/oauth-context.js';
 import { startOAuth, type OAuthEndpoints } from '../../oauth/oauth-endpoints.js';
@@ -52,6 +52,8 @@ export interface RequestCaller {
 export interface HostedDeps {
   /** A fresh MCP server for one request (either era). */
   newServer(caller: RequestCaller): Server;
+  /** The SDK's HTTP entry, from the bin: dist/http.js then holds no copy of the SDK, so every class has one identity. */
+  createMcpHandler: typeof createMcpHandler;
   /** The key the server holds (HIRINGCENTER_API_KEY, or the sandbox's), used when clients send a token instead. */
   serverKey: string | undefined;
   log: Logger;
@@ -73,7 +75,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   // headers checked) and 2025 (stateless, each POST a fresh server). Who is calling reaches its factory with the
   // Request object this file makes, so the caller is looked up by that object and never travels as a header.
   const callers = new WeakMap<Request, RequestCaller & { servers: Server[] }>();
-  const mcpHandler = createMcpHandler(
+  const mcpHandler = deps.createMcpHandler(
     ({ requestInfo }) => {
       const caller = requestInfo && callers.get(requestInfo);
       if (!caller) throw new Error('an MCP request reached the handler without its caller');

@@ -21,6 +21,10 @@ describe('2026-07-28 on the wire (hosted)', () => {
     await sandbox.close();
   });
 
+  it('warns once at start that, without a shared secret, a confirmation must come back to this process', () => {
+    expect(hosted.stderr().match(/neither HIRINGCENTER_STATE_SECRET nor HIRINGCENTER_OAUTH_SECRET is set/g)).toHaveLength(1);
+  });
+
   it('server/discover answers versions, capabilities and identity without calling the API', async () => {
     const before = sandbox.requests.length;
     const { status, response } = await modernPost(hosted.url, { key: KEY, method: 'server/discover' });

@@ -17,8 +17,13 @@ import { deriveIdempotencyKey } from './idempotency-key.js';
 import { LIMITS } from './limits.js';
 import { SocketShare } from './socket-share.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.js';
+import type * as Schemas from './schemas.js';
 import type { CreateMeetingBody, DeleteResult, Meeting, MeetingList, MeetingQuery, UpdateMeetingBody } from './schemas.js';
-import { DeleteEnvelope, MEETING_ID, MeetingItemEnvelope, MeetingListEnvelope, SAFE_PATH_SEGMENT, sameMeetingId } from './schemas.js';
+import { MEETING_ID, SAFE_PATH_SEGMENT, sameMeetingId } from './meeting-id.js';
+
+// The response schemas load with the first request, not at start-up (they are zod objects, a few ms to build).
+type ResponseSchemas = typeof Schemas;
+const responseSchemas = (): Promise<ResponseSchemas> => import('./schemas.js');
 
 /** Sockets open to the API at once unless the client is made with another maxConnections (benchmarks do). */
 const DEFAULT_MAX_CONNECTIONS = 16;
@@ -97,25 +102,25 @@ export class HiringCenterClient {
       if (value !== undefined) params.set(name, String(value));
     }
     const search = params.size ? `?${params.toString()}` : '';
-    return this.send('GET', `/meetings${search}`, undefined, MeetingListEnvelope, call);
+    return this.send('GET', `/meetings${search}`, undefined, (schemas) => schemas.MeetingListEnvelope, call);
   }
 
   async getMeeting(meetingId: string, call?: CallScope): Promise<Meeting> {
-    const { item } = await this.send('GET', meetingPath(meetingId), undefined, MeetingItemEnvelope, call);
+    const { item } = await this.send('GET', meetingPath(meetingId), undefined, (schemas) => schemas.MeetingItemEnvelope, call);
     return expectId(item, meetingId, 'GET');
   }
 
   async createMeeting(body: CreateMeetingBody, call?: CallScope, idempotencyKey?: string): Promise<Meeting> {
-    return (await this.send('POST', '/meetings', body, MeetingItemEnvelope, call, idempotencyKey)).item;
+    return (await this.send('POST', '/meetings', body, (schemas) => schemas.MeetingItemEnvelope, call, idempotencyKey)).item;
   }
 
   async updateMeeting(meetingId: string, body: UpdateMeetingBody, call?: CallScope, idempotencyKey?: string): Promise<Meeting> {
-    const { item } = await this.send('POST', meetingPath(meetingId), body, MeetingItemEnvelope, call, idempotencyKey);
+    const { item } = await this.send('POST', meetingPath(meetingId), body, (schemas) => schemas.MeetingItemEnvelope, call, idempotencyKey);
     return expectId(item, meetingId, 'POST');
   }
 
   deleteMeeting(meetingId: string, call?: CallScope, idempotencyKey?: string): Promise<DeleteResult> {
-    return this.send('DELETE', meetingPath(meetingId), undefined, DeleteEnvelope, call, idempotencyKey);
+    return this.send('DELETE', meetingPath(meetingId), undefined, (schemas) => schemas.DeleteEnvelope, call, idempotencyKey);
   }
 
   /** Closes the sockets, aborting requests still in flight (shutdown; tests once their calls are done). */
@@ -138,10 +143,11 @@ export class HiringCenterClient {
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body: unknown,
-    schema: S,
+    envelope: (schemas: ResponseSchemas) => S,
     scope: CallScope | undefined,
     idempotencyKey?: string,
   ): Promise<z.output<S>> {
+    const schema = envelope(await responseSchemas());
     const { timeoutMs, userAgent } = this.options;
     const call = scope ?? this.startCall();
     const apiKey = call.apiKey ?? this.options.apiKey;

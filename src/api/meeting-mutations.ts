@@ -2,7 +2,8 @@ import type { CallScope } from './call-scope.js';
 import type { HiringCenterClient } from './client.js';
 import { ApiContractError, ApiHttpError, HiringCenterError, StaleReplayError } from './errors.js';
 import { deriveIdempotencyKey, stateFingerprint } from './idempotency-key.js';
-import { MEETING_ID, type CreateMeetingBody, type DeleteResult, type Meeting, type UpdateMeetingBody } from './schemas.js';
+import { MEETING_ID } from './meeting-id.js';
+import type { CreateMeetingBody, DeleteResult, Meeting, UpdateMeetingBody } from './schemas.js';
 
 // Each stale replay costs one POST and one GET; real chains are 1-2 links long.
 const MAX_CREATE_CHAIN = 8;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SAFE_PATH_SEGMENT } from '../api/schemas.js';
+import { SAFE_PATH_SEGMENT } from '../api/meeting-id.js';
 import { ARGUMENTS, type ArgumentName } from './argument-forms.js';
 
 export { acceptedForm, ARGUMENTS, type ArgumentName } from './argument-forms.js';

@@ -103,4 +103,16 @@ describe('2026-07-28 on the wire (hosted)', () => {
     expect(logged(above.messages)).toEqual([]);
     sandbox.faults.clear();
   });
+
+  it('SIGTERM lets a 2026-07-28 call in flight finish before the replica stops', async () => {
+    const own = await startHosted({ HIRINGCENTER_BASE_URL: sandbox.baseUrl });
+    sandbox.faults.push({ delayMs: 800 });
+    const pending = modernPost(own.url, { key: KEY, method: 'tools/call', params: { name: 'list_meetings', arguments: { limit: 1 } } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stopped = own.stop();
+    const answer = await pending;
+    expect(answer.status).toBe(200);
+    expect(answer.response?.result).toMatchObject({ resultType: 'complete', structuredContent: { meetings: [expect.anything()] } });
+    expect(await stopped).toBe(0);
+  });
 });

@@ -306,9 +306,10 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     async drain(graceMs) {
       draining = true;
       server.close();
-      void mcpHandler.close();
       const until = Date.now() + graceMs;
       while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      // Only now: closing the SDK's entry aborts the 2026-07-28 exchanges still in flight.
+      await mcpHandler.close();
       server.closeAllConnections();
       await oauth?.close();
     },
@@ -345,8 +346,12 @@ async function relay(response: Response, res: ServerResponse): Promise<void> {
   if (!response.body) return void res.end();
   const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
   res.on('close', () => body.destroy());
-  for await (const chunk of body) if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-  res.end();
+  try {
+    for await (const chunk of body) if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+    res.end();
+  } catch {
+    // The client hung up mid-stream: the body was destroyed with its connection, and there is nobody to answer.
+  }
 }
 
 function send(res: ServerResponse, status: number, body: object): void {

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const backend = await connectBackend(config, log, command.kind !== 'call');
   if (command.kind === 'http') return serveHttp(command, config, backend, tools, log);
   const sealer = stateSealer(config.stateSecret);
+  // stdio spends one key (the configured one, or the sandbox's): every confirmation belongs to it.
+  const principal = principalOf(backend.apiKey ?? '');
   const newServer = () =>
     createServer({
       api: backend.api,
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
       log,
       beyondTools,
       sealer,
-      principal: principalOf(backend.apiKey ?? ''),
+      principal,
     });
 
   process.on('unhandledRejection', (reason) => log.error(`unhandled rejection: ${describe(reason)}`));

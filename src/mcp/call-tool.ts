@@ -34,8 +34,6 @@ export interface CallToolDeps {
   recent?: RecentValues;
   /** The client's own log view (logging over MCP). */
   clientLog?: ClientLog;
-  /** Told after an answer showed meetings (resources/list offers the latest of them). */
-  onShown?: () => void;
   /** Told when HiringCenter refused the request's own key (401): hosted mode turns a token of ours into HTTP 401. */
   onKeyRefused?: () => void;
 }
@@ -77,10 +75,7 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     const args = JSON.stringify(request.params.arguments ?? {});
     const mayHoldSecret = call.secretSeen || deps.secrets.some((secret) => args.includes(secret));
     const shown = meetingsShown(answer.structured);
-    if (shown.length) {
-      deps.recent?.record(shown);
-      deps.onShown?.();
-    }
+    if (shown.length) deps.recent?.record(shown);
     return success(answer, deps.secrets, mayHoldSecret);
   } catch (error) {
     // 2026-07-28: the person has not answered yet; the client asks and calls again with the answer.

@@ -9,7 +9,7 @@ import type { BeyondTools } from './beyond-tools.js';
 import { callTool, type CallToolDeps } from './call-tool.js';
 import { registerCompletions } from './completion-handler.js';
 import { confirmationFor, DEFAULT_CONFIRM_TIMEOUT_MS } from './confirmation.js';
-import { beforeInitialize, handle } from './handle-request.js';
+import { handle, refuseBeforeHandshake } from './handle-request.js';
 import { ICONS } from './icon.js';
 import { clientLog } from './mcp-log.js';
 import { registerPrompts } from './prompt-handlers.js';
@@ -75,8 +75,6 @@ export function createServer(deps: ServerDeps): Server {
       instructions: INSTRUCTIONS,
       jsonSchemaValidator: lazyValidator(),
       cacheHints: CACHE_HINTS,
-      // A person reads a confirmation and decides (2025 connections, through the SDK's shim if ever used).
-      inputRequired: { roundTimeoutMs: deps.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS },
     },
   );
   const recent = deps.recent ?? recentValuesFor(deps.credential);
@@ -107,7 +105,7 @@ export function createServer(deps: ServerDeps): Server {
   // The SDK's Server validates every tools/call against its own schema (answering -32602), so it is registered
   // directly, not parsed a second time: zod parsing is the largest allocation per call (test/hardening/stdio-protocol).
   server.setRequestHandler('tools/call', (request, extra) => {
-    if (guard.requireInitialize && !server.getNegotiatedProtocolVersion()) throw beforeInitialize('tools/call');
+    refuseBeforeHandshake(server, guard, 'tools/call');
     return callTool(request, extra, callDeps);
   });
   const load = deps.beyondTools;

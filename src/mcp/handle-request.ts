@@ -25,7 +25,7 @@ export function handle<S extends MethodSchema, R>(
 ): void {
   const method = schema.shape.method.value;
   server.setRequestHandler(method, ANY_PARAMS, (params, ctx) => {
-    if (options.requireInitialize && !server.getNegotiatedProtocolVersion()) throw beforeInitialize(method);
+    refuseBeforeHandshake(server, options, method);
     const parsed = schema.safeParse({ method, params });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -36,7 +36,12 @@ export function handle<S extends MethodSchema, R>(
   });
 }
 
-/** A 2025 request sent before the handshake (a 2026-07-28 connection is pinned to its revision from the first message). */
-export function beforeInitialize(method: string): ProtocolError {
-  return new ProtocolError(ProtocolErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
+/**
+ * Refuses a 2025 request sent before the handshake (MCP lifecycle). A 2026-07-28 connection has no handshake: it is
+ * pinned to its revision from the first message, so a negotiated version is there either way once serving may begin.
+ */
+export function refuseBeforeHandshake(server: Server, options: { requireInitialize: boolean }, method: string): void {
+  if (options.requireInitialize && !server.getNegotiatedProtocolVersion()) {
+    throw new ProtocolError(ProtocolErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle).`);
+  }
 }

@@ -11,7 +11,7 @@ export interface OfferingDeps {
   guard: { requireInitialize: boolean };
 }
 
-/** The same, with the values the server's answers have shown (completion, resources/list). */
+/** The same, with the values the server's answers have shown (completion). */
 export interface ShownValuesDeps extends OfferingDeps {
   recent: RecentValues;
 }

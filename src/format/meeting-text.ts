@@ -21,6 +21,14 @@ export function formatMeeting(meeting: Meeting): string {
   return lines.join('\n');
 }
 
+// A resource title is one short line in a client's menu.
+const TITLE_VALUE_MAX = 64;
+
+/** A meeting as a client's resource menu names it: its type and local time, escaped and short. */
+export function meetingTitle(meeting: Meeting): string {
+  return `${word(meeting.meetingType, TITLE_VALUE_MAX)} meeting, ${describeMeetingTime(meeting.meetingDate, meeting.timeZone)}`;
+}
+
 /** Who made a meeting: "owner", a user id, "api" (the API key, no user), or both. */
 export function creatorToken(meeting: Meeting, ref: (id: string) => string = (id) => word(id)): string {
   const user = meeting.createdBy ? (meeting.createdBy === meeting.ownerId ? 'owner' : ref(meeting.createdBy)) : undefined;

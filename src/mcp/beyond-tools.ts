@@ -4,7 +4,7 @@
  * request (cli.ts imports it lazily, as it does the tools), so a starting server
  * reads none of it. Tests import it directly.
  */
-export { describeMeetingTime } from '../format/meeting-time.js';
+export { meetingTitle } from '../format/meeting-text.js';
 export { allPrompts } from '../prompts/index.js';
 export { checked, checkedArguments } from '../prompts/prompt-arguments.js';
 export { allResourceTemplates } from '../resources/index.js';

@@ -68,20 +68,29 @@ async function upcomingMeetings(deps: OfferingDeps & { runTool: RunTool; log: Lo
   const now = deps.now();
   const args = { meetingDateAfter: now, meetingDateBefore: now + LIST_HORIZON_MS, limit: 50 };
   const result = await toolAnswer(deps.runTool, 'list_meetings', args, extra);
-  // Loaded with the tools, not at start: the page's schema and the time format.
-  const { meetingPage, describeMeetingTime } = await deps.load();
+  // Loaded with the tools, not at start: the page's schema, the title's format, the meeting template's id check.
+  const { meetingPage, meetingTitle, checked } = await deps.load();
   const page = meetingPage.safeParse(result.structuredContent);
   if (result.isError || !page.success) {
     deps.log.debug(`resources/list: no meetings listed (${result.isError ? 'list_meetings failed' : 'unexpected answer'})`);
     return [];
   }
+  // The API's answer is not trusted: a meeting whose id the meeting template would refuse is not offered.
+  const readable = (id: string) => {
+    try {
+      return checked('meetingId', 'meetingId', id) === id;
+    } catch {
+      return false;
+    }
+  };
   return page.data.meetings
+    .filter((meeting) => readable(meeting.id))
     .toSorted((a, b) => a.meetingDate - b.meetingDate)
     .slice(0, LISTED)
     .map((meeting) => ({
-      uri: `hiringcenter://meetings/${encodeURIComponent(meeting.id)}`,
+      uri: `hiringcenter://meetings/${meeting.id}`,
       name: `meeting ${meeting.id}`,
-      title: `${meeting.meetingType} meeting, ${describeMeetingTime(meeting.meetingDate, meeting.timeZone)}`,
+      title: meetingTitle(meeting),
       mimeType: 'text/plain',
     }));
 }

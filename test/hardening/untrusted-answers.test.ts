@@ -129,6 +129,19 @@ describe('text from the API is inert (item 12)', () => {
     expect(plain.text).toContain('"Jane Doe"');
   });
 
+  it('nor in resources/list: titles are escaped and short, and an id the meeting template would refuse is not offered', async () => {
+    const tricky = fakeMeeting({ meetingType: `virtual${INJECTED}${'y'.repeat(500)}`, timeZone: INJECTED });
+    const unreadable = [fakeMeeting({ id: `bad${INJECTED}` }), fakeMeeting({ id: '../../etc' }), fakeMeeting({ id: 'a'.repeat(300) })];
+    suite.fake.answer(() => ({ body: { success: true, items: [tricky, ...unreadable] } }));
+    const { resources } = await suite.server.client.listResources();
+    expect(resources.map((resource) => resource.uri)).toEqual([`hiringcenter://meetings/${tricky.id}`]);
+    const title = resources[0]!.title ?? '';
+    expectInert(title);
+    expect(title).not.toContain('\n');
+    expect(title).toMatch(/^"virtual.*… \[cut: \d+ more characters\]" meeting, /);
+    expect(title.length).toBeLessThan(400);
+  });
+
   it('nor in get_meeting, a mutation answer or an error message', async () => {
     const meeting = fakeMeeting({
       notes: INJECTED,

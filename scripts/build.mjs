@@ -1,8 +1,7 @@
-// Bundles the bin into one file: faster start (no module resolution across
-// node_modules) and nothing to install for npx or a Claude Desktop bundle.
-//   node scripts/build.mjs              dist/cli.js only (npm run build, prepack, the tests)
-//   node scripts/build.mjs demo|soak|bench|bench-tokens
-//                                       also that dev script (and its fixtures) under .build/
+// Bundles the bin: faster start (no module resolution across node_modules) and nothing to install for npx or a
+// Claude Desktop bundle. dist/cli.js is the bin; dist/http.js, beside it, the hosted server it loads for --http.
+//   node scripts/build.mjs              dist/ only (npm run build, prepack, the tests)
+//   node scripts/build.mjs <script>     also that dev script (and its fixtures) under .build/: one of DEV_SCRIPTS
 import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -77,10 +76,10 @@ await build({
 });
 
 // Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.
+const DEV_SCRIPTS = ['demo', 'soak', 'bench', 'bench-tokens', 'bench-http', 'scale', 'icon'];
 const script = process.argv[2];
 if (script) {
-  if (!['demo', 'soak', 'bench', 'bench-tokens', 'bench-http', 'scale', 'icon'].includes(script))
-    throw new Error(`unknown script "${script}"`);
+  if (!DEV_SCRIPTS.includes(script)) throw new Error(`unknown script "${script}"; one of ${DEV_SCRIPTS.join(', ')}`);
   if (script === 'bench-http') {
     await build({ ...bin, entryPoints: ['scripts/bench-fixtures/minimal-http-server.ts'], outfile: '.build/bench/minimal-http-server.js' });
     await build({ ...common, entryPoints: ['scripts/bench-fixtures/sandbox-server.ts'], outfile: '.build/bench/sandbox-server.js' });

@@ -1,7 +1,8 @@
 // npm run pack: hiringcenter-mcp.mcpb, a Claude Desktop bundle holding the
 // manifest and the one esbuild-bundled server file. `mcpb pack` packs every
 // file in the folder it is given, so it gets a staging folder, never the repo.
-// Options (for tests): --out FILE, --stage DIR, --no-build (dist/cli.js is current).
+// It packs dist/cli.js as it is: `npm run pack` builds it first through the prepack hook (npm runs pre<name> before
+// any script <name>), so this file never builds a second time. Options (for tests): --out FILE, --stage DIR.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +12,9 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'hiringcenter-mcp.mcpb' },
     stage: { type: 'string', default: '.build/mcpb' },
-    'no-build': { type: 'boolean', default: false },
   },
 });
 const { out, stage } = values;
-if (!values['no-build']) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(join(stage, 'server'), { recursive: true });
 copyFileSync('manifest.json', join(stage, 'manifest.json'));

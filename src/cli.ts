@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       );
     }
     // Exit only once stdout has taken all of it: a pipe takes 64 KiB at a time, and exit() drops the rest.
-    await Promise.all([...written, backend.api.destroy(), backend.sandbox?.close()]);
+    await Promise.all([...written, backend.api.close(), backend.sandbox?.close()]);
     process.exit(code);
   }
 
@@ -98,8 +98,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.debug(`stopping: ${why}`);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    // destroy, not close: requests in flight are aborted rather than awaited. Closing the connection flushes stdout first.
-    void Promise.allSettled([connection.close(), backend.api.destroy(), backend.sandbox?.close()]).then(() => process.exit(0));
+    // Requests in flight are aborted, not awaited (the API client's close). Closing the connection flushes stdout first.
+    void Promise.allSettled([connection.close(), backend.api.close(), backend.sandbox?.close()]).then(() => process.exit(0));
   };
   // Whatever closes the transport — stdin ending, a broken pipe — ends the process: never a server left running deaf.
   void transport.ended.then(() => stop('the stdio transport closed'));
@@ -181,7 +181,7 @@ async function serveHttp(
     log.info(`stopping (${why}): no new requests, calls in flight get ${HTTP_GRACE_MS / 1000} s`);
     void hosted
       .drain(HTTP_GRACE_MS)
-      .then(() => Promise.allSettled([backend.api.destroy(), backend.sandbox?.close()]))
+      .then(() => Promise.allSettled([backend.api.close(), backend.sandbox?.close()]))
       .then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

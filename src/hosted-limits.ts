@@ -14,6 +14,8 @@ export const HOSTED_LIMITS = {
   bodyDeadlineMs: 10_000,
   /** Request bodies being received by the whole process at once; past it, 503 with Retry-After. */
   receivingBytes: 64 * MiB,
+  /** Time the request's headers may take to arrive. */
+  headersDeadlineMs: 10_000,
   /** Whole request, body and answer included. */
   requestDeadlineMs: 120_000,
   /** Key checks the sign-in page makes for one client address per minute; past it, 429 with Retry-After. */

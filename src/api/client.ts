@@ -128,11 +128,6 @@ export class HiringCenterClient {
     (await this.poolReady)?.destroy();
   }
 
-  /** The same as close(): the name says requests in flight are aborted. */
-  destroy(): Promise<void> {
-    return this.close();
-  }
-
   /**
    * One logical request under the retry policy. Every attempt carries the same
    * X-Idempotency-Key, which is what makes retrying a mutation safe. A write

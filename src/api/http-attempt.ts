@@ -30,7 +30,6 @@ export interface Outgoing<S extends z.ZodType> {
   secrets: readonly string[];
 }
 
-// Failures while connecting: the request was never sent, so it did nothing.
 // What each error code says went wrong; codes not listed are a connection that broke ('lost').
 const TROUBLE: Record<string, NetworkTrouble> = {
   ENOTFOUND: 'dns',

@@ -4,7 +4,7 @@ import { redact } from '../api/redact.js';
 import { inert } from '../format/inert-text.js';
 import type { KeyCheck } from './oauth-context.js';
 
-// A person is waiting on the page: one try, not the tools' retry budget.
+// A person is waiting on the page: the check, retries included, gives up after 15 s (a tool call may take 30).
 const KEY_CHECK_MS = 15_000;
 
 /** The sign-in page's check: one `GET /meetings?limit=1` with the key typed; HiringCenter's answer, in words for a person. */

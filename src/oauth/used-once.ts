@@ -15,7 +15,6 @@ export interface UsedOnce {
   /** Whether the store can answer now (readiness). */
   ready(): Promise<boolean>;
   close(): Promise<void>;
-  readonly shared: boolean;
 }
 
 // Bounds the in-memory store: each entry lives at most as long as what it guards (a refresh token: 30 days).
@@ -32,7 +31,6 @@ export function memoryUsedOnce(): UsedOnce {
     }
   };
   return {
-    shared: false,
     async claim(id, ttlMs) {
       const now = Date.now();
       if ((until.get(id) ?? 0) > now) return false;
@@ -75,7 +73,6 @@ export async function redisUsedOnce(url: string, onError: (message: string) => v
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in time')), REDIS_COMMAND_MS).unref()),
     ]);
   return {
-    shared: true,
     async claim(id, ttlMs) {
       const answer = await bounded(client.set(key(id), '1', { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }));
       return answer === 'OK';

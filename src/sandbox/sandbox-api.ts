@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { KiB, MiB } from '../byte-size.js';
 import { canonicalJson } from '../api/idempotency-key.js';
 import { EmulatorError } from './emulator-error.js';
 import { IdempotencyLedger } from './idempotency-ledger.js';
@@ -47,10 +48,10 @@ export interface SandboxApi {
 }
 
 const BASE_PATH = '/v2';
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1 * MiB;
 const MAX_KEY_LENGTH = 512;
 // Tests read small bodies; a recorded body is cut here so the log stays bounded.
-const MAX_RECORDED_BODY = 64 * 1024;
+const MAX_RECORDED_BODY = 64 * KiB;
 
 /** The emulator served over real HTTP on loopback (port 0 = any free port). */
 export async function startSandboxApi(options: SandboxApiOptions): Promise<SandboxApi> {

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { BoundedCache, stringBytes } from '../bounded-cache.js';
+import { KiB, MiB } from '../byte-size.js';
 
 /** A zone Intl can show: its canonical name and the formatter that reads its UTC offset. */
 export interface KnownZone {
@@ -15,9 +16,9 @@ export const MAX_ZONE_NAME = 64;
 // (one entry per zone, however it is spelled) and the formatters by the canonical name. Unknown names are
 // remembered too (a lying API repeats them on every meeting), within the same bounds.
 export const ZONE_CACHE_BOUNDS = {
-  spellings: { entries: 2_048, bytes: 256 * 1024 },
+  spellings: { entries: 2_048, bytes: 256 * KiB },
   // One per canonical zone (the database has ~600); an Intl.DateTimeFormat holds ~1 KiB of its own.
-  formatters: { entries: 1_024, bytes: 2 * 1024 * 1024 },
+  formatters: { entries: 1_024, bytes: 2 * MiB },
 } as const;
 
 const FORMATTER_BYTES = 2_048;

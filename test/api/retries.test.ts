@@ -103,6 +103,6 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(ApiTimeoutError);
     // The first attempt's timeout is cut to the budget, which leaves nothing for a second.
     expect((error as ApiTimeoutError).attempts).toBe(1);
-    await slow.destroy();
+    await slow.close();
   });
 });

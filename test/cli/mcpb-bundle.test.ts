@@ -52,7 +52,7 @@ describe('Claude Desktop bundle (MCPB)', () => {
 
   it('packs to one small file whose server serves every tool on the sandbox', async () => {
     const bundle = join(work, 'hiringcenter-mcp.mcpb');
-    execFileSync(process.execPath, ['scripts/pack.mjs', '--no-build', '--out', bundle, '--stage', join(work, 'stage')], {
+    execFileSync(process.execPath, ['scripts/pack.mjs', '--out', bundle, '--stage', join(work, 'stage')], {
       stdio: 'ignore',
     });
     expect(statSync(bundle).size).toBeLessThan(1024 * 1024);

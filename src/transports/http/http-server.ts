@@ -129,7 +129,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     });
   });
   server.requestTimeout = HOSTED_LIMITS.requestDeadlineMs;
-  server.headersTimeout = 10_000;
+  server.headersTimeout = HOSTED_LIMITS.headersDeadlineMs;
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/healthz') return send(res, 200, { status: 'ok' });

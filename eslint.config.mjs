@@ -19,7 +19,7 @@ const MAY_IMPORT = {
   transports: ['oauth'],
   sandbox: ['api'],
 };
-// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits)
+// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits, loopback)
 // any layer may.
 const ENTRY = ['cli', 'config', 'call-once', 'tool-help', 'secret-strength'];
 // What each root file may import from the layers.
@@ -29,11 +29,12 @@ const ROOT_FILES = {
   'bounded-cache': [],
   'byte-size': [],
   'hosted-limits': [],
+  loopback: [],
   'secret-strength': [],
   log: ['api', 'format'],
   'tool-help': ['tools'],
   'call-once': [],
-  config: ['oauth'],
+  config: ['api', 'oauth'],
 };
 
 const layers = Object.keys(MAY_IMPORT);

@@ -1,3 +1,5 @@
+import { DEFAULT_RETRY_POLICY } from './api/retry-policy.js';
+import { isLoopbackHost } from './loopback.js';
 import { secretWeakness } from './secret-strength.js';
 import type { LogLevel } from './log.js';
 import type { OAuthSettings } from './oauth/oauth-context.js';
@@ -63,7 +65,9 @@ export const DEFAULT_HTTP_HOST = '127.0.0.1';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 // Well inside the 60 s most MCP clients wait for a tool call.
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_MAX_RETRIES = DEFAULT_RETRY_POLICY.maxRetries;
+// Bounded, and high enough that one busy team key behind a 512-connection client is never refused.
+export const DEFAULT_MAX_CONCURRENT = 1024;
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
 /** --help; the tool names come from the tool declarations. */
@@ -100,7 +104,7 @@ Environment:
   HIRINGCENTER_HTTP_TOKEN        with --http and a key held by the server: the token clients must send instead
   HIRINGCENTER_ALLOWED_ORIGINS   with --http: comma-separated browser origins allowed to call (default: none)
   HIRINGCENTER_PUBLIC_URL        with --http: the address clients reach (behind a load balancer)
-  HIRINGCENTER_HTTP_MAX_CONCURRENT  with --http: requests one credential may have in flight (default 1024; then 429)
+  HIRINGCENTER_HTTP_MAX_CONCURRENT  with --http: requests one credential may have in flight (default ${DEFAULT_MAX_CONCURRENT}; then 429)
   HIRINGCENTER_OAUTH_SECRET      with --http: be an OAuth 2.1 authorization server (sign in with an API key, for
                                  connectors added by URL); a random secret shared by all replicas (openssl rand -base64 48)
   HIRINGCENTER_OAUTH_PREVIOUS_SECRET  the secret before a rotation: its tokens are still accepted until it is removed
@@ -246,12 +250,12 @@ function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: F
   const origins = nonEmpty(env.HIRINGCENTER_ALLOWED_ORIGINS);
   const host = flags.host ?? nonEmpty(env.HIRINGCENTER_HTTP_HOST) ?? DEFAULT_HTTP_HOST;
   const oauth = oauthSettings(env);
-  if (oauth && !publicUrl && !LOOPBACK_HOSTS.has(host)) {
+  if (oauth && !publicUrl && !isLoopbackHost(host)) {
     throw new ConfigError(
       `OAuth needs the address clients reach: set HIRINGCENTER_PUBLIC_URL (e.g. https://mcp.example.com), since ${host} is not one a browser can be sent to.`,
     );
   }
-  if (oauth && publicUrl?.startsWith('http:') && !LOOPBACK_HOSTS.has(new URL(publicUrl).hostname)) {
+  if (oauth && publicUrl?.startsWith('http:') && !isLoopbackHost(new URL(publicUrl).hostname)) {
     throw new ConfigError(
       `HIRINGCENTER_PUBLIC_URL must be https:// with OAuth (got ${publicUrl}): sign-in sends API keys and tokens through it.`,
     );
@@ -274,13 +278,17 @@ function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: F
           .filter(Boolean)
       : [],
     publicUrl,
-    // Bounded, and high enough that one busy team key behind a 512-connection client is never refused.
-    maxPerCredential: parseWhole('HIRINGCENTER_HTTP_MAX_CONCURRENT', env.HIRINGCENTER_HTTP_MAX_CONCURRENT, 1024, 1, 100_000),
+    maxPerCredential: parseWhole(
+      'HIRINGCENTER_HTTP_MAX_CONCURRENT',
+      env.HIRINGCENTER_HTTP_MAX_CONCURRENT,
+      DEFAULT_MAX_CONCURRENT,
+      1,
+      100_000,
+    ),
     oauth,
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const MAKE_A_SECRET = 'make one with `openssl rand -base64 48`';
 
 /** The public address as an origin (scheme, host, port): the issuer, metadata URLs and token audiences derive from it. */

@@ -3,12 +3,14 @@
  * model-facing text can tell an outage from a typo. Messages never contain the
  * API key: the client redacts bodies before they get here.
  */
+/** Why the retries stopped: the error is final, retries ran out, or the call's time budget did. */
+export type RetryStop = 'final' | 'exhausted' | 'budget';
+
 export class HiringCenterError extends Error {
   override readonly name: string = 'HiringCenterError';
   /** How many attempts the retry policy made before giving up with this error. */
   attempts = 1;
-  /** Why the retries stopped: the error is final, retries ran out, or the call's time budget did. */
-  stoppedBecause: 'final' | 'exhausted' | 'budget' = 'final';
+  stoppedBecause: RetryStop = 'final';
 
   constructor(
     readonly method: string,

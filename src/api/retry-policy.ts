@@ -1,4 +1,4 @@
-import { ApiHttpError, ApiNetworkError, ApiTimeoutError } from './errors.js';
+import { ApiHttpError, ApiNetworkError, ApiTimeoutError, type RetryStop } from './errors.js';
 import { LIMITS } from './limits.js';
 
 /**
@@ -33,7 +33,7 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof ApiTimeoutError;
 }
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: 'final' | 'exhausted' | 'budget' };
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: RetryStop };
 
 /**
  * Whether to try again after `error` on attempt number `attempt` (1-based),

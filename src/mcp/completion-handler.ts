@@ -1,5 +1,6 @@
 import { CompleteRequestSchema } from '@modelcontextprotocol/core';
 import type { Server } from '@modelcontextprotocol/server';
+import { DOCUMENTED_MEETING_TYPES } from '../api/meeting-types.js';
 import type { ArgumentKind } from '../prompts/define-prompt.js';
 import type { BeyondTools } from './beyond-tools.js';
 import { handle } from './handle-request.js';
@@ -8,7 +9,6 @@ import type { RecentValues } from './recent-values.js';
 
 // MCP caps a completion answer at 100 values.
 const MAX_VALUES = 100;
-const COMMON_TYPES = ['virtual', 'phone', 'in-person'];
 // Nothing completable is longer (ids are 32 hex, zones at most 64): a longer value is matched against nothing.
 const MAX_TYPED = 128;
 
@@ -61,7 +61,7 @@ function candidates(
     case 'timeZone':
       return kit.completeTimeZone(typed);
     case 'meetingType':
-      return startsWith([...new Set([...deps.recent.values('meetingType'), ...COMMON_TYPES])]);
+      return startsWith([...new Set([...deps.recent.values('meetingType'), ...DOCUMENTED_MEETING_TYPES])]);
     case 'ownerId':
     case 'prospectId':
     case 'meetingId':

@@ -1,11 +1,11 @@
+import { DOCUMENTED_MEETING_TYPES } from '../api/meeting-types.js';
+
 /**
  * Forgiveness for the ways models commonly send a right value in a wrong
  * form — only where the meaning is unambiguous; everything else is left for
  * the schema to refuse with the accepted form.
  */
 
-// Labels the API documents; a case or spacing variant of one of these means that label.
-const KNOWN_MEETING_TYPES = ['phone', 'virtual', 'in-person'];
 // Whole numbers only; a "50" string cannot mean anything else.
 const NUMERIC = new Set(['limit', 'maxResults']);
 const BOOLEAN = new Set(['dryRun']);
@@ -32,7 +32,8 @@ function normalizeValue(name: string, value: unknown): unknown {
   if (BOOLEAN.has(name) && /^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   if (name === 'meetingType') {
     const squashed = text.toLowerCase().replace(/[\s_]+/g, '-');
-    return KNOWN_MEETING_TYPES.find((label) => label === squashed || label.replace('-', '') === squashed) ?? value;
+    // A case or spacing variant of a documented label means that label.
+    return DOCUMENTED_MEETING_TYPES.find((label) => label === squashed || label.replace('-', '') === squashed) ?? value;
   }
   return value;
 }

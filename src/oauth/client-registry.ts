@@ -4,6 +4,7 @@ import { InvalidClientMetadataError } from '@modelcontextprotocol/server-legacy/
 import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/server-legacy/auth';
 import { clientDocuments, isClientDocumentUrl, MAX_CLIENT_NAME, type Refusal } from './client-metadata-documents.js';
 import { MAX_SEALED_LENGTH, UnsealError, type TokenSealer } from './sealed-token.js';
+import { isLoopbackHost } from '../loopback.js';
 
 /** The SDK's client store, plus why an id is not a client (for the page a person sees). */
 export interface ClientRegistry extends OAuthRegisteredClientsStore {
@@ -76,7 +77,6 @@ type Kept = Pick<
 
 const MAX_REDIRECT_URIS = 10;
 const MAX_REDIRECT_URI_LENGTH = 2000;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 // Schemes that run or read something in the browser instead of returning to an app.
 const NEVER_REDIRECT_TO = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:', 'ftp:', 'ws:', 'wss:']);
 
@@ -96,7 +96,7 @@ export function checkRedirectUri(uri: string): string {
   if (uri.length > MAX_REDIRECT_URI_LENGTH) throw refuse(`longer than ${MAX_REDIRECT_URI_LENGTH} characters`);
   if (url.hash) throw refuse('a redirect URI may not have a fragment');
   if (NEVER_REDIRECT_TO.has(url.protocol)) throw refuse(`${url.protocol} cannot receive an authorization code`);
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw refuse('http is allowed for loopback addresses only; use https');
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) throw refuse('http is allowed for loopback addresses only; use https');
   return uri;
 }
 

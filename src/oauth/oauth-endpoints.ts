@@ -8,6 +8,7 @@ import {
   revocationHandler,
   tokenHandler,
   createOAuthMetadata,
+  getOAuthProtectedResourceMetadataUrl,
 } from '@modelcontextprotocol/server-legacy/auth';
 import type { Logger } from '../log.js';
 import { registrationInSentences, statelessClientRegistry } from './client-registry.js';
@@ -16,6 +17,7 @@ import { sealedGrantProvider } from './sealed-grant-provider.js';
 import { TokenSealer } from './sealed-token.js';
 import { errorPage, send, unknownReturnAddress } from './sign-in-page.js';
 import { signInForm } from './sign-in-form.js';
+import { SIGN_IN_PATH } from './sign-in-request.js';
 import { memoryUsedOnce, redisUsedOnce, type UsedOnce } from './used-once.js';
 
 /** The authorization server as the hosted server sees it: which paths are its, and what a Bearer token holds. */
@@ -79,23 +81,33 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     bearer_methods_supported: ['header'],
   };
 
+  // Every route once, read from the metadata the SDK wrote (as its own router does): what is served is what is advertised.
+  const routes = {
+    authorize: pathOf(metadata.authorization_endpoint),
+    token: pathOf(metadata.token_endpoint),
+    register: pathOf(metadata.registration_endpoint),
+    revoke: pathOf(metadata.revocation_endpoint),
+    signIn: SIGN_IN_PATH,
+  };
+  const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(resource));
+
   const app = express();
   app.disable('x-powered-by');
   // The SDK's per-IP rate limits count the load balancer as one client; limits belong in front of the replicas.
   const noLimits = { rateLimit: false } as const;
   // RFC 9728 §3.1: the path-aware URL WWW-Authenticate names, and the bare one older clients try.
-  app.use(['/.well-known/oauth-protected-resource/mcp', '/.well-known/oauth-protected-resource'], metadataHandler(resourceMetadata));
-  app.use('/.well-known/oauth-authorization-server', metadataHandler(metadata));
+  app.use([pathOf(resourceMetadataUrl), PROTECTED_RESOURCE_METADATA], metadataHandler(resourceMetadata));
+  app.use(AUTHORIZATION_SERVER_METADATA, metadataHandler(metadata));
   app.use(
-    '/authorize',
+    routes.authorize,
     express.urlencoded({ extended: false, limit: '16kb' }),
     explainBadClient(ctx),
     authorizationHandler({ provider, ...noLimits }),
   );
-  app.use('/sign-in', signInForm(ctx));
-  app.use('/token', tokenHandler({ provider, ...noLimits }));
+  app.use(routes.signIn, signInForm(ctx));
+  app.use(routes.token, tokenHandler({ provider, ...noLimits }));
   app.use(
-    '/register',
+    routes.register,
     // Room for the most a registration may hold (10 redirect URIs of 2,000 characters), so it is answered, not cut off.
     express.json({ limit: '64kb' }),
     (req: Request, res: Response, next: NextFunction) => {
@@ -106,7 +118,7 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     },
     clientRegistrationHandler({ clientsStore: ctx.clients, clientIdGeneration: false, clientSecretExpirySeconds: 0, ...noLimits }),
   );
-  app.use('/revoke', revocationHandler({ provider, ...noLimits }));
+  app.use(routes.revoke, revocationHandler({ provider, ...noLimits }));
   app.use((_req: Request, res: Response) => void res.status(404).json({ error: 'not_found' }));
   // Express's own handler would print a stack trace into the page; ours says what kind of request failed, once, to the log.
   app.use((error: { status?: number; type?: string; message?: string }, req: Request, res: Response, _next: NextFunction) => {
@@ -120,7 +132,7 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     });
   });
 
-  const paths = new Set(['/authorize', '/sign-in', '/token', '/register', '/revoke']);
+  const paths = new Set(Object.values(routes));
   return {
     serves: (path) => paths.has(path) || path.startsWith('/.well-known/oauth-'),
     handle: (req, res) => app(req, res),
@@ -132,10 +144,20 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
         return { refused: error instanceof Error ? error.message : 'The access token is not valid.' };
       }
     },
-    resourceMetadataUrl: `${origin}/.well-known/oauth-protected-resource/mcp`,
+    resourceMetadataUrl,
     ready: () => usedOnce.ready(),
     close: () => usedOnce.close(),
   };
+}
+
+// RFC 8414 and RFC 9728 well-known paths: the bare protected-resource one is for clients older than path-aware lookup.
+const AUTHORIZATION_SERVER_METADATA = '/.well-known/oauth-authorization-server';
+const PROTECTED_RESOURCE_METADATA = '/.well-known/oauth-protected-resource';
+
+/** The path of an endpoint the metadata advertises (each one this server offers is always there). */
+function pathOf(url: string | undefined): string {
+  if (url === undefined) throw new Error('the OAuth metadata lacks an endpoint this server serves');
+  return new URL(url).pathname;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { LIFETIMES } from './oauth-context.js';
+import { SIGN_IN_PATH } from './sign-in-request.js';
 
 /**
  * The pages a person sees while signing in: plain HTML that works without
@@ -38,7 +39,7 @@ export function signInPage(view: SignInView): Page {
 <p class="small">This server checks your key once with HiringCenter and then keeps it only inside the encrypted tokens it gives the app; it stores nothing.
 Access lasts ${LIFETIMES.accessSeconds / 60} minutes at a time and the app renews it while in use; after ${LIFETIMES.refreshSeconds / 86_400} days unused, you sign in again. To end it sooner, disconnect the app, or replace your key in HiringCenter.</p>
 ${view.problem ? `<p class="problem" role="alert">${escapeHtml(view.problem)}</p>` : ''}
-<form method="post" action="/sign-in">
+<form method="post" action="${SIGN_IN_PATH}">
 <input type="hidden" name="request" value="${escapeHtml(view.request)}">
 <label for="api_key">HiringCenter API key</label>
 <input id="api_key" name="api_key" type="password" autocomplete="off" spellcheck="false" autofocus>

@@ -1,5 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 
+/** Where the sign-in page's form posts: our own route (the SDK's metadata names the others), and the cookie's Path. */
+export const SIGN_IN_PATH = '/sign-in';
+
 /**
  * An authorization request between the sign-in page and its form post, sealed
  * into the form (nothing kept on the server). `csrf` is also set as a cookie
@@ -16,11 +19,11 @@ export interface SignInRequest {
 }
 
 export function csrfCookie(name: string, value: string, secure: boolean, maxAgeSeconds: number): string {
-  return `${name}=${value}; Path=/sign-in; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  return `${name}=${value}; Path=${SIGN_IN_PATH}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 
 export function clearedCookie(name: string): string {
-  return `${name}=; Path=/sign-in; Max-Age=0; HttpOnly; SameSite=Strict`;
+  return `${name}=; Path=${SIGN_IN_PATH}; Max-Age=0; HttpOnly; SameSite=Strict`;
 }
 
 /** Whether the request's Cookie header carries `name` with exactly `expected`. */

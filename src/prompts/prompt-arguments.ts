@@ -1,5 +1,5 @@
 import { InputError } from '../input-error.js';
-import { parseLocalDate, parseLocalTime } from '../time/calendar-days.js';
+import { parseDateTimeText, parseLocalDate, parseLocalTime } from '../time/calendar-days.js';
 import { resolveTimeZone } from '../time/time-zone.js';
 import { meetingId, meetingType, ownerId, prospectId } from '../tools/arguments.js';
 import type { ArgumentKind, PromptArgument } from './define-prompt.js';
@@ -11,8 +11,9 @@ export function argument(name: string, kind: ArgumentKind, description: string, 
 
 /**
  * A prompt argument's value, checked as the tools would check it (the same
- * zod fields and zone rules), so a prompt never tells the model to make a call
- * that is bound to fail.
+ * zod fields, zone rules and date grammar), so a prompt never tells the model to make a call
+ * that is bound to fail. A date and time is checked by its form only: the zone that gives it its
+ * meaning may be the meeting's own, which the prompt does not know.
  */
 export function checked(kind: ArgumentKind, field: string, value: string): string {
   const id = { ownerId, prospectId, meetingId, meetingType }[kind as 'ownerId'];
@@ -24,13 +25,7 @@ export function checked(kind: ArgumentKind, field: string, value: string): strin
   if (kind === 'timeZone') return resolveTimeZone(value, field);
   if (kind === 'week' || kind === 'day') return parseLocalDate(value, field);
   if (kind === 'time') return parseLocalTime(value, field);
-  if (kind === 'meetingDate') {
-    const trimmed = value.trim();
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?$/.test(trimmed)) {
-      throw new InputError(field, `"${trimmed.slice(0, 32)}" is not a date and time.`, 'Send local time like "2026-12-07T14:30".');
-    }
-    return trimmed;
-  }
+  if (kind === 'meetingDate') return parseDateTimeText(value, field);
   return value;
 }
 

@@ -1,6 +1,9 @@
 import { addDays, weekdayOf } from '../time/calendar-days.js';
 import { definePrompt, TIME_RULES } from './define-prompt.js';
 import { argument } from './prompt-arguments.js';
+import { quotedMeetingTypes, type DocumentedMeetingType } from '../tools/arguments.js';
+
+const DEFAULT_TYPE: DocumentedMeetingType = 'virtual';
 
 export const scheduleInterview = definePrompt({
   name: 'schedule_interview',
@@ -12,12 +15,12 @@ export const scheduleInterview = definePrompt({
     argument('day', 'day', 'The day, e.g. "2026-12-07".'),
     argument('timeZone', 'timeZone', 'Zone of the day and time, e.g. "America/New_York".'),
     argument('time', 'time', 'Preferred 24h time, e.g. "14:30" (default: the first free slot).', false),
-    argument('meetingType', 'meetingType', 'e.g. "virtual", "phone", "in-person" (default: virtual).', false),
+    argument('meetingType', 'meetingType', `e.g. ${quotedMeetingTypes()} (default: ${DEFAULT_TYPE}).`, false),
   ],
   tools: ['list_meetings', 'create_meeting'],
   render(args) {
     const { day, timeZone: zone, time } = args;
-    const type = args.meetingType ?? 'virtual';
+    const type = args.meetingType ?? DEFAULT_TYPE;
     const window = { ownerId: args.ownerId, meetingDateAfter: day, meetingDateBefore: addDays(day!, 1), timeZone: zone };
     const create = { prospectId: args.prospectId, ownerId: args.ownerId, meetingType: type, meetingDate: `${day}T<HH:MM>`, timeZone: zone };
     return [

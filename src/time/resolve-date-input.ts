@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { InputError } from '../input-error.js';
+import { DATE_ONLY, EPOCH_DIGITS, WALL_CLOCK, WITH_OFFSET } from './date-grammar.js';
 
 /** What a caller may send for a date: epoch ms, ISO 8601 with Z/offset, or wall-clock ISO (no offset). */
 export type DateInput = number | string;
@@ -23,10 +24,6 @@ const MIN_EPOCH_MS = 100_000_000_000;
 // 2200-01-01: anything later is a unit or typing mistake, not a meeting.
 const MAX_EPOCH_MS = 7_258_118_400_000;
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/i;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)(?:\[[^\]]{1,64}\])?$/i;
-
 /** True when the input only means something once a time zone is known. */
 export function isZoneDependent(value: DateInput): boolean {
   return typeof value === 'string' && (DATE_ONLY.test(value.trim()) || WALL_CLOCK.test(value.trim()));
@@ -41,7 +38,7 @@ export function resolveDateInput(value: DateInput, options: ResolveOptions): Res
   if (/T\d{2}:\d{2}:60|\s\d{2}:\d{2}:60/i.test(text)) {
     throw new InputError(field, `"${text.slice(0, 64)}" is a leap second (:60).`, 'Send :59, or the next minute at :00.');
   }
-  if (/^\d{1,16}$/.test(text)) return { epochMs: checkEpoch(Number(text), field) };
+  if (EPOCH_DIGITS.test(text)) return { epochMs: checkEpoch(Number(text), field) };
   if (WITH_OFFSET.test(text)) return { epochMs: checkEpoch(parseWithOffset(text, field), field, `"${text}"`) };
   if (WALL_CLOCK.test(text) || DATE_ONLY.test(text)) {
     if (DATE_ONLY.test(text) && !options.allowDateOnly) {

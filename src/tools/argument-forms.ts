@@ -1,3 +1,23 @@
+import { API_DEFAULT_PAGE, API_MAX_PAGE } from '../api/meeting-pages.js';
+import { quotedMeetingTypes } from '../api/meeting-types.js';
+
+/** Every bound on an argument, once: the schemas (arguments.ts) enforce these, and the texts below say them. */
+export const ARGUMENT_BOUNDS = {
+  /** An id's characters. */
+  id: 128,
+  meetingType: 64,
+  /** A date written as text (an epoch written as a number has its own range check). */
+  dateText: 64,
+  timeZone: 64,
+  location: 2000,
+  notes: 10_000,
+  limit: { min: 1, max: API_MAX_PAGE, default: API_DEFAULT_PAGE },
+  maxResults: { min: 1, max: 1000 },
+  pageToken: 2048,
+  idempotencyKey: { min: 8, max: 255 },
+} as const;
+const B = ARGUMENT_BOUNDS;
+
 // Plain data, no schemas: the error path (call-tool, input-issues) reads it from a starting server without building
 // the zod schemas of arguments.ts.
 
@@ -18,7 +38,7 @@ export const ARGUMENTS = {
     about: 'Acting user id (audit). Default: HIRINGCENTER_USER_ID, else the API key.',
     send: 'a HiringCenter user id, or leave it out',
   },
-  meetingType: { about: 'Label such as "virtual", "phone", "in-person".', send: 'a short label such as "virtual", "phone" or "in-person"' },
+  meetingType: { about: `Label such as ${quotedMeetingTypes()}.`, send: `a short label such as ${quotedMeetingTypes(' or ')}` },
   meetingDate: {
     about:
       'When. Epoch ms, ISO 8601 with offset ("2025-03-10T10:00-04:00"), or wall-clock "2025-03-10T10:00" meaning that local time in timeZone (DST-aware).',
@@ -37,14 +57,23 @@ export const ARGUMENTS = {
     about: 'IANA zone, e.g. "America/New_York" (not "EST" or "+05:00").',
     send: 'an IANA time zone name such as "America/New_York" or "Europe/Berlin"',
   },
-  location: { about: 'Where, e.g. "Zoom" or an address; null clears it.', send: 'text up to 2000 characters, or null to clear it' },
-  notes: { about: 'Internal notes; null clears them.', send: 'text up to 10000 characters, or null to clear them' },
-  limit: { about: 'Page size, 1-200 (default 50).', send: 'a whole number from 1 to 200' },
+  location: {
+    about: 'Where, e.g. "Zoom" or an address; null clears it.',
+    send: `text up to ${B.location} characters, or null to clear it`,
+  },
+  notes: { about: 'Internal notes; null clears them.', send: `text up to ${B.notes} characters, or null to clear them` },
+  limit: {
+    about: `Page size, ${B.limit.min}-${B.limit.max} (default ${B.limit.default}).`,
+    send: `a whole number from ${B.limit.min} to ${B.limit.max}`,
+  },
   pageToken: { about: 'From the previous page; same filters.', send: 'nextPageToken exactly as the previous list_meetings answer gave it' },
-  maxResults: { about: 'Fetch up to this many (1-1000), following pages.', send: 'a whole number from 1 to 1000' },
+  maxResults: {
+    about: `Fetch up to this many (${B.maxResults.min}-${B.maxResults.max}), following pages.`,
+    send: `a whole number from ${B.maxResults.min} to ${B.maxResults.max}`,
+  },
   idempotencyKey: {
     about: 'Your own retry key (rarely needed).',
-    send: '8-255 letters, digits, "-", "_", ".", ":" — or leave it out and the server derives one',
+    send: `${B.idempotencyKey.min}-${B.idempotencyKey.max} letters, digits, "-", "_", ".", ":" — or leave it out and the server derives one`,
   },
   dryRun: { about: 'true: show what would change, send nothing.', send: 'true or false' },
   confirmDate: {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { SAFE_PATH_SEGMENT } from '../api/meeting-id.js';
-import { ARGUMENTS, type ArgumentName } from './argument-forms.js';
+import { ARGUMENT_BOUNDS as B, ARGUMENTS, type ArgumentName } from './argument-forms.js';
 
 export { acceptedForm, ARGUMENTS, type ArgumentName } from './argument-forms.js';
+export { quotedMeetingTypes, type DocumentedMeetingType } from '../api/meeting-types.js';
 
 const about = (name: ArgumentName) => ARGUMENTS[name].about;
 
@@ -26,7 +27,7 @@ export const meetingId = z
   .string()
   .trim()
   .min(1)
-  .max(128)
+  .max(B.id)
   .refine((id) => !ID_STAND_IN.test(id), notStandIn('id'))
   // A single path segment: no "/", "..", "%", "?" or "#" can reach the URL.
   .regex(SAFE_PATH_SEGMENT, 'contains characters that are not allowed (an id is a single token: no "/", "..", "?", "#", "%" or spaces).')
@@ -37,7 +38,7 @@ const entityId = (name: ArgumentName) =>
     .string()
     .trim()
     .min(1)
-    .max(128)
+    .max(B.id)
     .regex(PRINTABLE_TOKEN, TOKEN_MESSAGE)
     .refine((id) => !ID_STAND_IN.test(id), notStandIn('id'))
     .describe(about(name));
@@ -49,34 +50,34 @@ export const meetingType = z
   .string()
   .trim()
   .min(1)
-  .max(64)
+  .max(B.meetingType)
   .regex(PLAIN_LABEL, 'must be one line of text: no line breaks, control or invisible characters.')
   .describe(about('meetingType'));
 
-export const meetingDate = z.union([z.number(), z.string().max(64)]).describe(about('meetingDate'));
+export const meetingDate = z.union([z.number(), z.string().max(B.dateText)]).describe(about('meetingDate'));
 
-export const timeZone = z.string().trim().min(1).max(64).describe(about('timeZone'));
+export const timeZone = z.string().trim().min(1).max(B.timeZone).describe(about('timeZone'));
 
 export const location = z
   .string()
-  .max(2000)
+  .max(B.location)
   .refine((text) => !LOCATION_STAND_IN.test(text.trim()), notStandIn('location'))
   .nullable()
   .describe(about('location'));
-export const notes = z.string().max(10_000).nullable().describe(about('notes'));
+export const notes = z.string().max(B.notes).nullable().describe(about('notes'));
 
 export const dateBound = (name: 'meetingDateAfter' | 'meetingDateBefore') =>
-  z.union([z.number(), z.string().max(64)]).describe(about(name));
+  z.union([z.number(), z.string().max(B.dateText)]).describe(about(name));
 
-export const limit = z.number().int().min(1).max(200).describe(about('limit'));
-export const maxResults = z.number().int().min(1).max(1000).describe(about('maxResults'));
-export const pageToken = z.string().trim().min(1).max(2048).regex(PRINTABLE_TOKEN, TOKEN_MESSAGE).describe(about('pageToken'));
+export const limit = z.number().int().min(B.limit.min).max(B.limit.max).describe(about('limit'));
+export const maxResults = z.number().int().min(B.maxResults.min).max(B.maxResults.max).describe(about('maxResults'));
+export const pageToken = z.string().trim().min(1).max(B.pageToken).regex(PRINTABLE_TOKEN, TOKEN_MESSAGE).describe(about('pageToken'));
 
 export const idempotencyKey = z
   .string()
   .trim()
-  .min(8)
-  .max(255)
+  .min(B.idempotencyKey.min)
+  .max(B.idempotencyKey.max)
   .regex(/^[A-Za-z0-9._:-]+$/, 'may hold only letters, digits, "-", "_", ".", ":" (it is sent as an HTTP header).')
   .describe(about('idempotencyKey'));
 

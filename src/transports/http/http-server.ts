@@ -10,6 +10,7 @@ import { startOAuth, type OAuthEndpoints } from '../../oauth/oauth-endpoints.js'
 import { ISSUED_PREFIX } from '../../oauth/sealed-token.js';
 import { formatBytes } from '../../byte-size.js';
 import { HOSTED_LIMITS } from '../../hosted-limits.js';
+import { LOOPBACK_HOSTNAMES } from '../../loopback.js';
 
 export interface HttpOptions {
   host: string;
@@ -278,7 +279,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
 
   function allowedHost(host: string | undefined): boolean {
     if (!host) return false;
-    const allowed = new Set([`${options.host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+    const allowed = new Set([`${options.host}:${port}`, ...LOOPBACK_HOSTNAMES.map((name) => `${name}:${port}`)]);
     if (options.publicUrl) allowed.add(new URL(options.publicUrl).host);
     return allowed.has(host.toLowerCase());
   }

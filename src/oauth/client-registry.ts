@@ -24,8 +24,8 @@ export function statelessClientRegistry(sealer: TokenSealer, options: { allowPri
   async function lookup(clientId: string): Promise<OAuthClientInformationFull | Refusal> {
     if (isClientDocumentUrl(clientId)) return documents.fetch(clientId);
     try {
-      const { claims, keyId } = await sealer.open('client', clientId);
-      const kept = claims.meta as Kept;
+      const { value, keyId } = await sealer.open('client', clientId);
+      const kept = value.registration;
       const confidential = kept.token_endpoint_auth_method !== 'none';
       return { ...kept, client_id: clientId, ...(confidential ? { client_secret: sealer.derive(clientId, keyId) } : {}) };
     } catch (error) {
@@ -47,7 +47,7 @@ export function statelessClientRegistry(sealer: TokenSealer, options: { allowPri
       if (kept.redirect_uris.length === 0 || kept.redirect_uris.length > MAX_REDIRECT_URIS) {
         throw new InvalidClientMetadataError(`Register 1 to ${MAX_REDIRECT_URIS} redirect_uris.`);
       }
-      const clientId = await sealer.seal('client', { meta: kept });
+      const clientId = await sealer.seal('client', { registration: kept });
       // The sealed id carries the registration, and a longer one than the server reads back would be refused at
       // /authorize (or by Node's header limit): refused here instead, while the client can still do something about it.
       if (clientId.length > MAX_SEALED_LENGTH) {

@@ -14,7 +14,7 @@ import type { Logger } from '../log.js';
 import { registrationInSentences, statelessClientRegistry } from './client-registry.js';
 import type { KeyCheck, OAuthContext, OAuthSettings } from './oauth-context.js';
 import { sealedGrantProvider } from './sealed-grant-provider.js';
-import { TokenSealer } from './sealed-token.js';
+import { TokenSealer, UnsealError } from './sealed-token.js';
 import { errorPage, send, unknownReturnAddress } from './sign-in-page.js';
 import { signInForm } from './sign-in-form.js';
 import { SIGN_IN_PATH } from './sign-in-request.js';
@@ -138,10 +138,10 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     handle: (req, res) => app(req, res),
     async verify(token) {
       try {
-        const info = await provider.verifyAccessToken(token);
-        return { apiKey: String(info.extra?.apiKey) };
+        return { apiKey: (await provider.openAccess(token)).apiKey };
       } catch (error) {
-        return { refused: error instanceof Error ? error.message : 'The access token is not valid.' };
+        if (!(error instanceof UnsealError)) throw error;
+        return { refused: `The access token ${error.message}.` };
       }
     },
     resourceMetadataUrl,

@@ -4,8 +4,9 @@ import type { AuthInfo, OAuthClientInformationFull, OAuthTokenRevocationRequest,
 import { InvalidGrantError, InvalidTargetError, InvalidTokenError } from '@modelcontextprotocol/server-legacy/auth';
 import type { AuthorizationParams, OAuthServerProvider } from '@modelcontextprotocol/server-legacy/auth';
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
-import { clientRef, UnsealError } from './sealed-token.js';
-import { csrfCookie, type SignInRequest } from './sign-in-request.js';
+import type { Grant, SignInRequest } from './sealed-kinds.js';
+import { clientRef, UnsealError, type Opened } from './sealed-token.js';
+import { csrfCookie } from './sign-in-request.js';
 import { send, signInPage, unknownReturnAddress } from './sign-in-page.js';
 
 /**
@@ -15,28 +16,34 @@ import { send, signInPage, unknownReturnAddress } from './sign-in-page.js';
  * refused. A grant ("family": one sign-in and every token refreshed from it)
  * is revoked as a whole when a code or refresh token is used twice.
  */
-export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
+export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider & { openAccess: OpenAccess } {
   const { sealer, usedOnce } = ctx;
 
-  async function issueTokens(grant: Grant): Promise<OAuthTokens> {
-    const claims = { cid: grant.cid, key: grant.key, fam: grant.fam };
+  async function issueTokens({ clientRef, apiKey, family }: Grant): Promise<OAuthTokens> {
+    const grant = { clientRef, apiKey, family };
     const [access, refresh] = await Promise.all([
-      sealer.seal('access', claims, { ttlSeconds: LIFETIMES.accessSeconds, audience: ctx.resource }),
-      sealer.seal('refresh', claims, { ttlSeconds: LIFETIMES.refreshSeconds, audience: ctx.resource }),
+      sealer.seal('access', grant, { ttlSeconds: LIFETIMES.accessSeconds, audience: ctx.resource }),
+      sealer.seal('refresh', grant, { ttlSeconds: LIFETIMES.refreshSeconds, audience: ctx.resource }),
     ]);
     return { access_token: access, token_type: 'Bearer', expires_in: LIFETIMES.accessSeconds, refresh_token: refresh };
   }
 
-  async function openGrant(use: 'code' | 'refresh', value: string, client: OAuthClientInformationFull): Promise<OpenedGrant> {
+  async function openGrant<K extends 'code' | 'refresh'>(use: K, value: string, client: OAuthClientInformationFull): Promise<Opened<K>> {
     try {
-      const { claims } = await sealer.open(use, value, ctx.resource);
-      const grant = claims as unknown as OpenedGrant;
-      if (grant.cid !== clientRef(client.client_id)) throw new InvalidGrantError(`This ${WHAT[use]} was issued to another client.`);
-      return grant;
+      const opened = await sealer.open(use, value, ctx.resource);
+      if (opened.value.clientRef !== clientRef(client.client_id))
+        throw new InvalidGrantError(`This ${WHAT[use]} was issued to another client.`);
+      return opened;
     } catch (error) {
       if (!(error instanceof UnsealError)) throw error;
       throw new InvalidGrantError(`The ${WHAT[use]} ${error.message}; sign in again.`);
     }
+  }
+
+  /** The grant inside one of our access tokens: what the SDK's verifier and the hosted server's sign-in check both read. */
+  async function openAccess(token: string): Promise<Grant & { expiresAt: number | undefined }> {
+    const { value, expiresAt } = await sealer.open('access', token, ctx.resource);
+    return { ...value, expiresAt };
   }
 
   function checkResource(resource: URL | undefined): void {
@@ -45,10 +52,11 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
     }
   }
 
-  const revoke = (fam: string) => usedOnce.claim(`revoked:${fam}`, LIFETIMES.refreshSeconds * 1000);
+  const revoke = (family: string) => usedOnce.claim(`revoked:${family}`, LIFETIMES.refreshSeconds * 1000);
 
   return {
     clientsStore: ctx.clients,
+    openAccess,
 
     async authorize(client, params: AuthorizationParams, res: Response) {
       // The SDK lets a loopback redirect differ in port (RFC 8252 §7.3); here it must be exactly one registered.
@@ -56,17 +64,16 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
         return send(res, unknownReturnAddress());
       }
       checkResource(params.resource);
-      const csrf = randomBytes(18).toString('base64url');
       const request: SignInRequest = {
-        cid: client.client_id,
-        ru: params.redirectUri,
-        cc: params.codeChallenge,
-        st: params.state,
-        csrf,
-        ck: `hcmcp_csrf_${randomBytes(6).toString('hex')}`,
+        clientId: client.client_id,
+        redirectUri: params.redirectUri,
+        codeChallenge: params.codeChallenge,
+        state: params.state,
+        csrf: randomBytes(18).toString('base64url'),
+        cookieName: `hcmcp_csrf_${randomBytes(6).toString('hex')}`,
       };
-      const sealed = await sealer.seal('sign-in', { ...request }, { ttlSeconds: LIFETIMES.signInSeconds });
-      res.setHeader('set-cookie', csrfCookie(request.ck, csrf, ctx.origin.startsWith('https:'), LIFETIMES.signInSeconds));
+      const sealed = await sealer.seal('sign-in', request, { ttlSeconds: LIFETIMES.signInSeconds });
+      res.setHeader('set-cookie', csrfCookie(request.cookieName, request.csrf, ctx.origin.startsWith('https:'), LIFETIMES.signInSeconds));
       send(
         res,
         signInPage({
@@ -79,37 +86,37 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
     },
 
     async challengeForAuthorizationCode(client, code) {
-      return (await openGrant('code', code, client)).cc!;
+      return (await openGrant('code', code, client)).value.codeChallenge;
     },
 
     async exchangeAuthorizationCode(client, code, _verifier, redirectUri, resource) {
-      const grant = await openGrant('code', code, client);
-      if (redirectUri !== undefined && redirectUri !== grant.ru) {
+      const { value: grant, id } = await openGrant('code', code, client);
+      if (redirectUri !== undefined && redirectUri !== grant.redirectUri) {
         throw new InvalidGrantError('redirect_uri is not the one the authorization request named.');
       }
       checkResource(resource);
-      if (!(await usedOnce.claim(`code:${grant.jti}`, LIFETIMES.codeSeconds * 2000))) {
+      if (!(await usedOnce.claim(`code:${id}`, LIFETIMES.codeSeconds * 2000))) {
         // OAuth 2.1 §4.1.2: a code used twice may have been stolen; what it gave is revoked.
-        await revoke(grant.fam);
+        await revoke(grant.family);
         throw new InvalidGrantError('This authorization code was already used; sign in again.');
       }
       return issueTokens(grant);
     },
 
     async exchangeRefreshToken(client, refreshToken, _scopes, resource) {
-      const grant = await openGrant('refresh', refreshToken, client);
+      const { value: grant, id, expiresAt } = await openGrant('refresh', refreshToken, client);
       checkResource(resource);
-      if (await usedOnce.claimed(`revoked:${grant.fam}`)) throw new InvalidGrantError('This sign-in was revoked; sign in again.');
+      if (await usedOnce.claimed(`revoked:${grant.family}`)) throw new InvalidGrantError('This sign-in was revoked; sign in again.');
       // Checked once per refresh (hourly at most): a key the person replaced ends the sign-in, so the connector asks
       // them to sign in again. A check that could not reach HiringCenter does not end it.
-      const check = await ctx.checkKey(grant.key);
+      const check = await ctx.checkKey(grant.apiKey);
       if (!check.ok && check.refused) {
-        await revoke(grant.fam);
+        await revoke(grant.family);
         throw new InvalidGrantError('HiringCenter no longer accepts the API key this sign-in holds; sign in again.');
       }
-      const remainingMs = Math.max(1000, (grant.exp ?? 0) * 1000 - Date.now());
-      if (!(await usedOnce.claim(`refresh:${grant.jti}`, remainingMs))) {
-        await revoke(grant.fam);
+      const remainingMs = Math.max(1000, (expiresAt ?? 0) * 1000 - Date.now());
+      if (!(await usedOnce.claim(`refresh:${id}`, remainingMs))) {
+        await revoke(grant.family);
         throw new InvalidGrantError('This refresh token was already used (each works once); sign in again.');
       }
       return issueTokens(grant);
@@ -117,14 +124,14 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
 
     async verifyAccessToken(token): Promise<AuthInfo> {
       try {
-        const { claims } = await sealer.open('access', token, ctx.resource);
+        const grant = await openAccess(token);
         return {
           token,
-          clientId: String(claims.cid),
+          clientId: grant.clientRef,
           scopes: [],
-          expiresAt: claims.exp,
+          expiresAt: grant.expiresAt,
           resource: new URL(ctx.resource),
-          extra: { apiKey: String(claims.key) },
+          extra: { apiKey: grant.apiKey },
         };
       } catch (error) {
         if (!(error instanceof UnsealError)) throw error;
@@ -136,25 +143,14 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider {
     async revokeToken(client, request: OAuthTokenRevocationRequest) {
       for (const use of ['refresh', 'access'] as const) {
         const opened = await sealer.open(use, request.token, ctx.resource).catch(() => undefined);
-        if (opened && opened.claims.cid === clientRef(client.client_id)) await revoke(String(opened.claims.fam));
+        if (opened && opened.value.clientRef === clientRef(client.client_id)) await revoke(opened.value.family);
       }
     },
   };
 }
 
-interface Grant {
-  /** clientRef() of the client it was issued to. */
-  cid: string;
-  key: string;
-  fam: string;
-}
-
-interface OpenedGrant extends Grant {
-  jti: string;
-  exp?: number;
-  ru?: string;
-  cc?: string;
-}
+/** Opens one of our access tokens, or throws UnsealError (damaged, expired, another audience or secret). */
+export type OpenAccess = (token: string) => Promise<Grant & { expiresAt: number | undefined }>;
 
 const WHAT = { code: 'authorization code', refresh: 'refresh token' } as const;
 

@@ -1,5 +1,6 @@
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { EncryptJWT, errors as joseErrors, jwtDecrypt, type JWTPayload } from 'jose';
+import { EncryptJWT, errors as joseErrors, jwtDecrypt } from 'jose';
+import { SEALED_KINDS, type SealedKind, type SealedValue } from './sealed-kinds.js';
 
 /**
  * Everything OAuth hands out — client ids, the sign-in form's request, codes,
@@ -7,9 +8,10 @@ import { EncryptJWT, errors as joseErrors, jwtDecrypt, type JWTPayload } from 'j
  * derived from HIRINGCENTER_OAUTH_SECRET, so that every replica can open them all,
  * and nothing is stored. What a token is for is sealed inside it (`use`), so a
  * code is never taken as an access token. The prefix only says "ours": a
- * Bearer value that has it is never sent to HiringCenter as an API key.
+ * Bearer value that has it is never sent to HiringCenter as an API key. What
+ * each kind holds is declared in sealed-kinds.ts, and checked both ways.
  */
-export type SealedUse = 'client' | 'sign-in' | 'code' | 'access' | 'refresh';
+export type SealedUse = SealedKind;
 
 export const ISSUED_PREFIX = 'hcmcp_';
 const PREFIXES: Record<SealedUse, string> = {
@@ -27,8 +29,12 @@ interface SealingKey {
   mac: Buffer;
 }
 
-export interface Opened {
-  claims: JWTPayload & Record<string, unknown>;
+export interface Opened<K extends SealedKind> {
+  value: SealedValue<K>;
+  /** This sealed value's own id (JWT `jti`): what "used once" is recorded by. */
+  id: string;
+  /** Epoch seconds, for values sealed with a lifetime. */
+  expiresAt: number | undefined;
   /** The key that sealed it: derived values (a client's secret) are made with the same one. */
   keyId: string;
 }
@@ -57,8 +63,13 @@ export class TokenSealer {
   }
 
   /** A sealed value for `use`, valid for `ttlSeconds` (none: until the secret is rotated out), for `audience` if given. */
-  async seal(use: SealedUse, claims: Record<string, unknown>, options: { ttlSeconds?: number; audience?: string } = {}): Promise<string> {
-    const jwt = new EncryptJWT({ ...claims, use })
+  async seal<K extends SealedKind>(
+    use: K,
+    value: SealedValue<K>,
+    options: { ttlSeconds?: number; audience?: string } = {},
+  ): Promise<string> {
+    const kind: { toClaims(value: SealedValue<K>): Record<string, unknown> } = SEALED_KINDS[use];
+    const jwt = new EncryptJWT({ ...kind.toClaims(value), use })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: this.current.id })
       .setIssuer(this.issuer)
       .setIssuedAt()
@@ -69,7 +80,7 @@ export class TokenSealer {
   }
 
   /** Opens a value sealed for `use` (and `audience`), or throws UnsealError. */
-  async open(use: SealedUse, value: string, audience?: string): Promise<Opened> {
+  async open<K extends SealedKind>(use: K, value: string, audience?: string): Promise<Opened<K>> {
     if (!value.startsWith(PREFIXES[use]) || value.length > MAX_SEALED_LENGTH) throw new UnsealError('invalid');
     let keyId = '';
     try {
@@ -89,8 +100,10 @@ export class TokenSealer {
           clockTolerance: 5,
         },
       );
-      if (payload.use !== use) throw new UnsealError('invalid');
-      return { claims: payload as Opened['claims'], keyId };
+      const kind: { fromClaims(claims: unknown): SealedValue<K> | undefined } = SEALED_KINDS[use];
+      const opened = payload.use === use ? kind.fromClaims(payload) : undefined;
+      if (opened === undefined || typeof payload.jti !== 'string') throw new UnsealError('invalid');
+      return { value: opened, id: payload.jti, expiresAt: payload.exp, keyId };
     } catch (error) {
       if (error instanceof UnsealError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new UnsealError('expired');

@@ -5,7 +5,8 @@ import { redact } from '../api/redact.js';
 import { KeyCheckLimit } from './key-check-limit.js';
 import { LIFETIMES, type OAuthContext } from './oauth-context.js';
 import { clientRef, UnsealError } from './sealed-token.js';
-import { clearedCookie, cookieMatches, type SignInRequest } from './sign-in-request.js';
+import type { SignInRequest } from './sealed-kinds.js';
+import { clearedCookie, cookieMatches } from './sign-in-request.js';
 import { errorPage, send, signInPage } from './sign-in-page.js';
 
 /**
@@ -27,9 +28,10 @@ export function signInForm(ctx: OAuthContext): express.Router {
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const sealed = typeof body.request === 'string' ? body.request : '';
-    let request: SignInRequest & { jti: string };
+    let request: SignInRequest;
+    let formId: string;
     try {
-      request = (await ctx.sealer.open('sign-in', sealed)).claims as unknown as SignInRequest & { jti: string };
+      ({ value: request, id: formId } = await ctx.sealer.open('sign-in', sealed));
     } catch (error) {
       if (!(error instanceof UnsealError)) throw error;
       const why = error.reason === 'expired' ? `it was open for over ${LIFETIMES.signInSeconds / 60} minutes` : 'it was changed';
@@ -38,7 +40,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
         errorPage(400, 'Sign-in expired', `This sign-in form cannot be used (${why}). Go back to your app and connect again.`),
       );
     }
-    if (!cookieMatches(req.headers.cookie, request.ck, request.csrf)) {
+    if (!cookieMatches(req.headers.cookie, request.cookieName, request.csrf)) {
       return send(
         res,
         errorPage(
@@ -48,17 +50,17 @@ export function signInForm(ctx: OAuthContext): express.Router {
         ),
       );
     }
-    const client = await ctx.clients.getClient(request.cid);
+    const client = await ctx.clients.getClient(request.clientId);
     if (!client)
       return send(res, errorPage(400, 'Unknown app', 'This app is no longer registered here. Remove the connector and add it again.'));
 
-    const back = new URL(request.ru);
-    if (request.st !== undefined) back.searchParams.set('state', request.st);
+    const back = new URL(request.redirectUri);
+    if (request.state !== undefined) back.searchParams.set('state', request.state);
     back.searchParams.set('iss', ctx.issuer);
     if (body.decision === 'deny') {
       back.searchParams.set('error', 'access_denied');
       back.searchParams.set('error_description', 'The person cancelled the sign-in.');
-      return redirect(res, back, request.ck);
+      return redirect(res, back, request.cookieName);
     }
 
     const again = (problem: string) =>
@@ -66,7 +68,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
         res,
         signInPage({
           clientName: client.client_name,
-          redirectUri: request.ru,
+          redirectUri: request.redirectUri,
           request: sealed,
           readOnly: ctx.readOnly,
           problem,
@@ -88,7 +90,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
         ),
       );
     }
-    if (!(await attemptLeft(ctx, request.jti))) {
+    if (!(await attemptLeft(ctx, formId))) {
       return send(
         res,
         errorPage(429, 'Too many tries', `This form has checked ${MAX_KEY_CHECKS} keys already. Go back to your app and connect again.`),
@@ -99,12 +101,18 @@ export function signInForm(ctx: OAuthContext): express.Router {
 
     const code = await ctx.sealer.seal(
       'code',
-      { cid: clientRef(request.cid), ru: request.ru, cc: request.cc, key, fam: randomBytes(12).toString('base64url') },
+      {
+        clientRef: clientRef(request.clientId),
+        redirectUri: request.redirectUri,
+        codeChallenge: request.codeChallenge,
+        apiKey: key,
+        family: randomBytes(12).toString('base64url'),
+      },
       { ttlSeconds: LIFETIMES.codeSeconds, audience: ctx.resource },
     );
     back.searchParams.set('code', code);
     ctx.log.info(`oauth: signed in a client (${describeClient(client.client_name)})`);
-    redirect(res, back, request.ck);
+    redirect(res, back, request.cookieName);
   });
   return router;
 }

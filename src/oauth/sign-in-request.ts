@@ -3,20 +3,12 @@ import { timingSafeEqual } from 'node:crypto';
 /** Where the sign-in page's form posts: our own route (the SDK's metadata names the others), and the cookie's Path. */
 export const SIGN_IN_PATH = '/sign-in';
 
-/**
- * An authorization request between the sign-in page and its form post, sealed
- * into the form (nothing kept on the server). `csrf` is also set as a cookie
- * named `ck` that only this site sends: a post made by another site, or with
- * a form lifted from someone else's browser, lacks the cookie and is refused.
+/*
+ * An authorization request travels between the sign-in page and its form post
+ * sealed into the form (sealed-kinds.ts SignInRequest; nothing kept on the server). Its `csrf` is also set as a
+ * cookie that only this site sends: a post made by another site, or with a form lifted from someone else's browser,
+ * lacks the cookie and is refused.
  */
-export interface SignInRequest {
-  cid: string;
-  ru: string;
-  cc: string;
-  st: string | undefined;
-  csrf: string;
-  ck: string;
-}
 
 export function csrfCookie(name: string, value: string, secure: boolean, maxAgeSeconds: number): string {
   return `${name}=${value}; Path=${SIGN_IN_PATH}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;

@@ -116,7 +116,7 @@ describe('OAuth refusals: each bad request gets the right OAuth error or 401, an
     const client = await flow.register();
     const { code, codeVerifier } = await flow.signedIn(client);
     const good = (await flow.exchange(client, code, codeVerifier)).access_token;
-    const claims = { cid: clientRef(client.client_id), key: KEY, fam: 'f' };
+    const claims = { clientRef: clientRef(client.client_id), apiKey: KEY, family: 'f' };
     const audience = `${origin}/mcp`;
     const middle = Math.floor(good.length / 2);
     const refused = {

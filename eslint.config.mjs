@@ -16,7 +16,7 @@ const MAY_IMPORT = {
   resources: ['prompts', 'tools'],
   mcp: ['api', 'format', 'time', 'tools', 'prompts', 'resources'],
   oauth: ['api', 'format'],
-  transports: ['oauth'],
+  transports: ['api', 'oauth'],
   sandbox: ['api'],
 };
 // Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits, loopback)

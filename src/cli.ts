@@ -1,4 +1,5 @@
 import { apiKeyProblem } from './api/api-key.js';
+import { redactor } from './api/redact.js';
 import { HiringCenterClient } from './api/client.js';
 import { ConfigError, loadConfig, usage, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -36,8 +37,9 @@ async function main(): Promise<void> {
     return void process.stdout.write(toolHelp(definitions.find((tool) => tool.name === command.tool)!));
   }
 
-  const secrets = config.apiKey ? [config.apiKey] : [];
-  const log = createLogger({ level: config.logLevel, secrets });
+  // stdio spends one key, the configured one: the log and every answer are redacted for it.
+  const keyRedactor = redactor([config.apiKey]);
+  const log = createLogger({ level: config.logLevel, redactor: keyRedactor });
   if (config.unexpanded.length) {
     log.warn(
       `${config.unexpanded.join(', ')} held a placeholder the host did not fill in (\${user_config.…}); read as unset. Set the value in the extension's settings, or leave it empty.`,
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   const newServer = () =>
     createServer({
       api: backend.api,
-      secrets,
+      redactor: keyRedactor,
       defaultUserId: config.userId,
       tools,
       policy: { readOnly: config.readOnly, allow: config.tools },
@@ -134,10 +136,10 @@ async function serveHttp(
       checkKey: (key) => checkApiKey(backend.api, key),
       createMcpHandler,
       readOnly: config.readOnly,
-      newServer: ({ apiKey, presented, secrets, onKeyRefused }) =>
+      newServer: ({ apiKey, presented, redactor, onKeyRefused }) =>
         createServer({
           api: backend.api,
-          secrets,
+          redactor,
           credential: apiKey,
           onKeyRefused,
           sealer,

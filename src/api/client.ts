@@ -15,6 +15,7 @@ import { attempt, type Outgoing } from './http-attempt.js';
 import { openHttpPool, type HttpPool } from './http-pool.js';
 import { deriveIdempotencyKey } from './idempotency-key.js';
 import { LIMITS } from './limits.js';
+import { redactor } from './redact.js';
 import { SocketShare } from './socket-share.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.js';
 import type * as Schemas from './schemas.js';
@@ -156,7 +157,7 @@ export class HiringCenterClient {
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (writing) headers['x-idempotency-key'] = idempotencyKey ?? (await deriveIdempotencyKey(method, path, body));
     const label = path.split('?')[0] ?? path;
-    const outgoing: Outgoing<S> = { method, path: this.basePath + path, label, headers, payload, schema, secrets: [apiKey] };
+    const outgoing: Outgoing<S> = { method, path: this.basePath + path, label, headers, payload, schema, redactor: redactor([apiKey]) };
     const minimumMs = Math.min(timeoutMs, writing ? LIMITS.minWriteAttemptMs : LIMITS.minReadAttemptMs);
     const pool = await this.pool();
     // Whether an attempt of this write may have reached HiringCenter without a definite answer.

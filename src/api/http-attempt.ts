@@ -13,7 +13,7 @@ import {
 import type { HttpPool } from './http-pool.js';
 import { formatBytes } from '../byte-size.js';
 import { LIMITS } from './limits.js';
-import { redact } from './redact.js';
+import type { Redactor } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** One logical request, as every attempt of it sends it. */
@@ -26,8 +26,8 @@ export interface Outgoing<S extends z.ZodType> {
   headers: Record<string, string>;
   payload: string | undefined;
   schema: S;
-  /** Values to remove from anything the API says back (the key). */
-  secrets: readonly string[];
+  /** Removes the key from anything the API says back. */
+  redactor: Redactor;
 }
 
 // What each error code says went wrong; codes not listed are a connection that broke ('lost').
@@ -55,7 +55,7 @@ export async function attempt<S extends z.ZodType>(
   timeoutMs: number,
   call: CallScope,
 ): Promise<z.output<S>> {
-  const { method, path, label, headers, payload, schema, secrets } = outgoing;
+  const { method, path, label, headers, payload, schema, redactor } = outgoing;
   // One controller per attempt, its timer cleared as soon as the attempt ends: AbortSignal.timeout()
   // would keep every finished request's signal alive for the full timeout (memory grows under load).
   const controller = new AbortController();
@@ -92,7 +92,7 @@ export async function attempt<S extends z.ZodType>(
     if (callerSignal?.aborted) throw new ApiCancelledError(method, label, 'cancelled by the client', { cause: error });
     if (timedOut) throw new ApiTimeoutError(method, label, timeoutMs);
     const { description, trouble } = describeNetworkError(error);
-    throw new ApiNetworkError(method, label, redact(description, secrets), BEFORE_SENDING.has(trouble), trouble, pool.host, {
+    throw new ApiNetworkError(method, label, redactor.text(description), BEFORE_SENDING.has(trouble), trouble, pool.host, {
       cause: error,
     });
   } finally {
@@ -100,10 +100,10 @@ export async function attempt<S extends z.ZodType>(
     callerSignal?.removeEventListener('abort', cancel);
   }
   // One search per body, so answers — nearly all — that carry no secret skip the deep redaction walk.
-  if (secrets.some((secret) => secret.length >= 4 && text.includes(secret))) call.secretSeen = true;
+  if (redactor.holds(text)) call.secretSeen = true;
   try {
     if (status < 200 || status > 299) {
-      const { code, message } = parseErrorBody(text, secrets);
+      const { code, message } = parseErrorBody(text, redactor);
       throw new ApiHttpError(method, label, status, code, message, parseRetryAfter(retryAfter, Date.now()));
     }
     return parseAnswer(text, status, schema, method, label);
@@ -188,7 +188,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 /** Error bodies have no fixed shape (contract: "Errors"); take what is recognisable — redacted first, then cut. */
-function parseErrorBody(text: string, secrets: readonly string[]): { code?: string; message?: string } {
+function parseErrorBody(text: string, redactor: Redactor): { code?: string; message?: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -198,8 +198,7 @@ function parseErrorBody(text: string, secrets: readonly string[]): { code?: stri
   if (!json || typeof json !== 'object') return {};
   const record = json as Record<string, unknown>;
   const nested = record.error && typeof record.error === 'object' ? (record.error as Record<string, unknown>) : undefined;
-  const pick = (v: unknown): string | undefined =>
-    typeof v === 'string' && v.trim() ? redact(v.trim(), secrets).slice(0, 500) : undefined;
+  const pick = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? redactor.excerpt(v.trim(), 500) : undefined);
   return {
     code: pick(nested?.code) ?? pick(record.code),
     message: pick(nested?.message) ?? pick(record.message) ?? pick(record.error),

@@ -1,4 +1,36 @@
 const REDACTED = '[redacted]';
+// Shorter values are not looked for: "[redacted]" in place of every "abc" would make answers unreadable.
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * What must never be shown for one credential — the key its calls spend, what
+ * its client presented — as one value handed to every edge where text leaves
+ * the process: the answers (call-tool.ts), the errors (error-text.ts), the
+ * logs (log.ts, mcp-log.ts), the confirmation question, the API's echoes.
+ */
+export interface Redactor {
+  /** `text` without any secret, or anything shaped like a bearer credential. */
+  text(text: string): string;
+  /** `value` with every string that holds a secret redacted, at any depth; the same object when none does. */
+  deep<T>(value: T): T;
+  /** Whether `text` holds a secret: an answer built from it is then redacted deep. */
+  holds(text: string): boolean;
+  /** Redact first, cut after: a cut made first could leave most of a key where the whole one would have been caught. */
+  excerpt(text: string, maxLength: number): string;
+}
+
+export function redactor(values: readonly (string | undefined)[]): Redactor {
+  const secrets = values.filter((value): value is string => value !== undefined && value.length >= MIN_SECRET_LENGTH);
+  return {
+    text: (text) => redact(text, secrets),
+    deep: (value) => redactDeep(value, secrets),
+    holds: (text) => secrets.some((secret) => text.includes(secret)),
+    excerpt: (text, maxLength) => redact(text, secrets).slice(0, maxLength),
+  };
+}
+
+/** For what holds no credential of its own (a bearer-shaped value is still removed). */
+export const NO_SECRETS: Redactor = redactor([]);
 
 /**
  * Removes `secrets` from text that may have come from the API (some APIs echo
@@ -6,7 +38,7 @@ const REDACTED = '[redacted]';
  * shaped like a bearer credential. Redact first, cut after: a cut made first
  * could leave most of a key where the whole one would have been caught.
  */
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
   const out = removeSecrets(text, secrets);
   // Every answer passes here: text without a "Bearer" is returned as it is, not copied.
   return /Bearer\s/i.test(out) ? out.replace(/(Bearer\s+)[^\s"',;]+/gi, `$1${REDACTED}`) : out;
@@ -17,9 +49,8 @@ export function redact(text: string, secrets: readonly string[]): string {
  * secret redacted, at any depth. Copies only what changes: answers without a
  * secret — nearly all — come back as the same object.
  */
-export function redactDeep<T>(value: T, secrets: readonly string[]): T {
-  const usable = secrets.filter((secret) => secret.length >= 4);
-  return usable.length ? (walk(value, usable) as T) : value;
+function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  return secrets.length ? (walk(value, secrets) as T) : value;
 }
 
 function walk(value: unknown, secrets: readonly string[]): unknown {
@@ -50,7 +81,7 @@ function walk(value: unknown, secrets: readonly string[]): unknown {
 function removeSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(REDACTED);
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return out;
 }

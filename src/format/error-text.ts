@@ -12,9 +12,9 @@ import {
   StaleReplayError,
   type HiringCenterError,
 } from '../api/errors.js';
-import { redact } from '../api/redact.js';
+import type { Redactor } from '../api/redact.js';
 import { InputError } from '../input-error.js';
-import { inert, quote } from './inert-text.js';
+import { quote, shown } from './inert-text.js';
 
 export interface ErrorContext {
   tool: string;
@@ -27,8 +27,8 @@ export interface ErrorContext {
   requestsMade?: number;
   /** The prospect of a create, to say where to look for the meeting it may have made. */
   prospectId?: string;
-  /** Values that must never be shown (the API key). */
-  secrets: readonly string[];
+  /** What must never be shown (the API key). */
+  redactor: Redactor;
   /**
    * Set when a person chose the API's address (HIRINGCENTER_BASE_URL): only then is it named as a place to look.
    * Undefined for the default address and the sandbox, which nobody can have mistyped.
@@ -78,14 +78,14 @@ const SAFE_TO_REPEAT =
   'Repeating the exact same call is safe: it carries the same idempotency key, so it cannot create a duplicate or apply twice.';
 
 /**
- * The one place error classes become words (and codes). Secrets are removed
- * from everything, then anything that could break a line is escaped: error
- * messages carry the API's words and the caller's values.
+ * The one place error classes become words (and codes). Each message leaves
+ * through shown(): secrets removed, then anything that could break a line
+ * escaped — error messages carry the API's words and the caller's values.
  */
 export function describeError(error: unknown, context: ErrorContext): ErrorReport {
   const report = describe(error, context);
   const meetingId = report.meetingId ?? context.meetingId;
-  return { ...report, message: inert(redact(report.message, context.secrets)), ...(meetingId ? { meetingId } : {}) };
+  return { ...report, message: shown(report.message, context.redactor), ...(meetingId ? { meetingId } : {}) };
 }
 
 /**
@@ -198,8 +198,8 @@ function describe(error: unknown, context: ErrorContext): ErrorReport {
     };
   }
   if (error instanceof ApiCancelledError) return report('cancelled', `${tool} was cancelled before HiringCenter answered.${outcome}`);
-  // Redacted before it is cut: a key straddling the cut would otherwise leak all but its tail.
-  const message = redact(error instanceof Error ? error.message : String(error), context.secrets).slice(0, 300);
+  // Cut here, so redacted here first (excerpt): a key straddling the cut would otherwise leak all but its tail.
+  const message = context.redactor.excerpt(error instanceof Error ? error.message : String(error), 300);
   return {
     code: 'internal',
     retryable: context.outcome !== 'applied',

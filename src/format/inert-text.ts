@@ -1,3 +1,5 @@
+import type { Redactor } from '../api/redact.js';
+
 /**
  * What makes text from the API or the model safe to show: after this, no
  * value can start a new line, reorder or hide characters, or pass for text
@@ -20,6 +22,11 @@ export function quote(text: string): string {
 /** `text` with every unsafe character written as \uXXXX: for sentences and log lines. */
 export function inert(text: string): string {
   return text.replace(UNSAFE_ALL, escapeCharacter);
+}
+
+/** Text as it may leave the process — in an answer, an error, a log line: without secrets, then made inert. */
+export function shown(text: string, redactor: Redactor): string {
+  return inert(redactor.text(text));
 }
 
 function escapeCharacter(character: string): string {

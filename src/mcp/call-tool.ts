@@ -2,7 +2,7 @@ import type { CallToolRequest, CallToolResult, InputRequiredResult } from '@mode
 import { inputRequired } from '@modelcontextprotocol/server';
 import type { HiringCenterClient } from '../api/client.js';
 import { ApiHttpError, HiringCenterError } from '../api/errors.js';
-import { redact, redactDeep } from '../api/redact.js';
+import type { Redactor } from '../api/redact.js';
 import { describeError, isExpectedFailure, report, type ErrorContext, type ErrorReport } from '../format/error-text.js';
 import { quote } from '../format/inert-text.js';
 import { InputError } from '../input-error.js';
@@ -24,7 +24,8 @@ export interface CallToolDeps {
   credential: string | undefined;
   tools: ToolSource;
   selection: ToolSelection<{ name: string }>;
-  secrets: readonly string[];
+  /** What this credential's answers, errors and log lines must never show. */
+  redactor: Redactor;
   defaultUserId: string | undefined;
   now: () => number;
   log: Logger;
@@ -51,7 +52,7 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
   const context: ErrorContext = {
     tool: name,
     mutation: !tool.annotations.readOnlyHint,
-    secrets: deps.secrets,
+    redactor: deps.redactor,
     now: deps.now(),
     keyFrom: deps.credential === undefined ? 'config' : 'request',
     baseUrlSetting: deps.api.baseUrlSetting,
@@ -73,10 +74,10 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     });
     // Only an answer built from something that held a secret — the API's bodies, or the call's own arguments — can show one.
     const args = JSON.stringify(request.params.arguments ?? {});
-    const mayHoldSecret = call.secretSeen || deps.secrets.some((secret) => args.includes(secret));
+    const mayHoldSecret = call.secretSeen || deps.redactor.holds(args);
     const shown = meetingsShown(answer.structured);
     if (shown.length) deps.recent?.record(shown);
-    return success(answer, deps.secrets, mayHoldSecret);
+    return success(answer, deps.redactor, mayHoldSecret);
   } catch (error) {
     // 2026-07-28: the person has not answered yet; the client asks and calls again with the answer.
     if (error instanceof ConfirmationNeeded)
@@ -124,9 +125,9 @@ function progressReporter(extra: Extra): Progress | undefined {
 }
 
 /** The API's answers are shown as they came, so whatever the API echoed — the key included — is removed here. */
-function success(answer: ToolAnswer<unknown>, secrets: readonly string[], mayHoldSecret: boolean): CallToolResult {
-  const structured = mayHoldSecret ? redactDeep(answer.structured, secrets) : answer.structured;
-  return { content: [{ type: 'text', text: redact(answer.text, secrets) }], structuredContent: structured as Record<string, unknown> };
+function success(answer: ToolAnswer<unknown>, redactor: Redactor, mayHoldSecret: boolean): CallToolResult {
+  const structured = mayHoldSecret ? redactor.deep(answer.structured) : answer.structured;
+  return { content: [{ type: 'text', text: redactor.text(answer.text) }], structuredContent: structured as Record<string, unknown> };
 }
 
 /** Any failure as words and a code; expected ones (bad input, 4xx) are the model's to handle, the rest worth a line on stderr. */

@@ -2,7 +2,7 @@ import type { ElicitRequestFormParams, Server } from '@modelcontextprotocol/serv
 import { CLIENT_CAPABILITIES_META_KEY, inputResponse, SdkError, SdkErrorCode } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { CallScope } from '../api/call-scope.js';
-import { redact } from '../api/redact.js';
+import type { Redactor } from '../api/redact.js';
 import type { NotConfirmed } from '../format/mutation-text.js';
 import type { Confirm } from '../tools/define-tool.js';
 import type { Extra } from './handle-request.js';
@@ -17,7 +17,7 @@ export interface ConfirmationOptions {
   /** Off with HIRINGCENTER_CONFIRM_DELETES=never. */
   enabled: boolean;
   timeoutMs: number;
-  secrets: readonly string[];
+  redactor: Redactor;
   /** Seals what is being confirmed into the 2026-07-28 requestState. */
   sealer: StateSealer;
   /** A digest of the credential the calls spend: a confirmation counts only for it. */
@@ -61,13 +61,13 @@ export function confirmationFor(server: Server, options: ConfirmationOptions) {
     if (servesModernEra(server)) {
       if (!declaresElicitation(extra) || subject.meetingId === undefined) return undefined;
       const pending: PendingConfirmation = { principal: options.principal, tool: subject.tool, meetingId: subject.meetingId };
-      return (question) => answerInBand(form(question, options.secrets), pending, extra, options.sealer);
+      return (question) => answerInBand(form(question, options.redactor), pending, extra, options.sealer);
     }
     if (!server.getClientCapabilities()?.elicitation) return undefined;
     return (question) =>
       call.notCounting(async (): Promise<'accept' | NotConfirmed> => {
         try {
-          const answer = await server.elicitInput(form(question, options.secrets), {
+          const answer = await server.elicitInput(form(question, options.redactor), {
             signal: extra.mcpReq.signal,
             timeout: options.timeoutMs,
           });
@@ -106,9 +106,9 @@ function sameConfirmation(a: PendingConfirmation, b: PendingConfirmation): boole
   return a.principal === b.principal && a.tool === b.tool && a.meetingId === b.meetingId;
 }
 
-function form(question: string, secrets: readonly string[]): ElicitRequestFormParams {
+function form(question: string, redactor: Redactor): ElicitRequestFormParams {
   return {
-    message: redact(question, secrets),
+    message: redactor.text(question),
     requestedSchema: {
       type: 'object',
       properties: { [CONFIRM_KEY]: { type: 'boolean', title: 'Confirm', default: false } },

@@ -3,6 +3,7 @@ import { Server } from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import { ListToolsRequestSchema } from '@modelcontextprotocol/core';
 import type { HiringCenterClient } from '../api/client.js';
+import type { Redactor } from '../api/redact.js';
 import { silentLogger, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
 import type { BeyondTools } from './beyond-tools.js';
@@ -21,8 +22,8 @@ import type { ToolSource } from './tool-source.js';
 
 export interface ServerDeps {
   api: HiringCenterClient;
-  /** Values never to show (the API key). */
-  secrets: readonly string[];
+  /** What this server's answers, errors and client log lines never show: the key its calls spend, what its client presented. */
+  redactor: Redactor;
   /**
    * Hosted mode: the API key the client sent with this request, used for its calls only (and never shown).
    * Without it, calls use the client's configured key (HIRINGCENTER_API_KEY).
@@ -82,7 +83,7 @@ export function createServer(deps: ServerDeps): Server {
   const confirmer = confirmationFor(server, {
     enabled: deps.confirmDeletes !== false,
     timeoutMs: deps.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
-    secrets: deps.secrets,
+    redactor: deps.redactor,
     sealer: deps.sealer,
     principal: deps.principal,
   });
@@ -91,13 +92,13 @@ export function createServer(deps: ServerDeps): Server {
     credential: deps.credential,
     tools: deps.tools,
     selection,
-    secrets: deps.secrets,
+    redactor: deps.redactor,
     defaultUserId: deps.defaultUserId,
     now,
     log: deps.log ?? silentLogger,
     confirmer,
     recent,
-    clientLog: clientLog(deps.secrets),
+    clientLog: clientLog(deps.redactor),
     onKeyRefused: deps.onKeyRefused,
   };
   const guard = { requireInitialize: deps.requireInitialize !== false };

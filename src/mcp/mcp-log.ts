@@ -1,6 +1,6 @@
 import type { LoggingLevel } from '@modelcontextprotocol/server';
-import { redact } from '../api/redact.js';
-import { inert } from '../format/inert-text.js';
+import type { Redactor } from '../api/redact.js';
+import { shown } from '../format/inert-text.js';
 import type { Extra } from './handle-request.js';
 
 /** Sends one line to the client's own log view (MCP notifications/message), as part of the request it concerns. */
@@ -14,6 +14,6 @@ export type ClientLog = (extra: Extra, level: LoggingLevel, message: string) => 
  * stateless HTTP clients too. Every line is redacted and escaped like any
  * other output; stderr logging is separate.
  */
-export function clientLog(secrets: readonly string[]): ClientLog {
-  return (extra, level, message) => extra.mcpReq.log(level, inert(redact(message, secrets)), 'hiringcenter-mcp').catch(() => undefined);
+export function clientLog(redactor: Redactor): ClientLog {
+  return (extra, level, message) => extra.mcpReq.log(level, shown(message, redactor), 'hiringcenter-mcp').catch(() => undefined);
 }

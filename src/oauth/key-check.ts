@@ -1,7 +1,7 @@
 import type { HiringCenterClient } from '../api/client.js';
 import { ApiHttpError, HiringCenterError, InvalidApiKeyError } from '../api/errors.js';
-import { redact } from '../api/redact.js';
-import { inert } from '../format/inert-text.js';
+import { redactor } from '../api/redact.js';
+import { shown } from '../format/inert-text.js';
 import type { KeyCheck } from './oauth-context.js';
 
 // A person is waiting on the page: the check, retries included, gives up after 15 s (a tool call may take 30).
@@ -13,7 +13,7 @@ export async function checkApiKey(api: HiringCenterClient, key: string): Promise
     await api.listMeetings({ limit: 1 }, api.startCall(AbortSignal.timeout(KEY_CHECK_MS), key));
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: inert(redact(describe(error), [key])), refused: keyRefused(error) };
+    return { ok: false, message: shown(describe(error), redactor([key])), refused: keyRefused(error) };
   }
 }
 

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { redactor } from '../../src/api/redact.js';
 import { ApiContractError, ApiHttpError, ApiNetworkError, ApiNotSentError, ApiTimeoutError, CallLimitError } from '../../src/api/errors.js';
 import { describeError, isExpectedFailure, type ErrorContext } from '../../src/format/error-text.js';
 import { InputError } from '../../src/input-error.js';
 
 const KEY = 'hc_live_0123456789abcdef';
-const read: ErrorContext = { tool: 'list_meetings', mutation: false, secrets: [KEY], now: Date.UTC(2025, 2, 5, 15) };
+const read: ErrorContext = { tool: 'list_meetings', mutation: false, redactor: redactor([KEY]), now: Date.UTC(2025, 2, 5, 15) };
 const write: ErrorContext = {
   tool: 'update_meeting',
   mutation: true,
   meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44',
-  secrets: [KEY],
+  redactor: redactor([KEY]),
   now: read.now,
 };
 

@@ -1,4 +1,5 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { redactor } from '../../src/api/redact.js';
 import type { ElicitResult } from '@modelcontextprotocol/client';
 import { HiringCenterClient } from '../../src/api/client.js';
 import type { Meeting } from '../../src/api/schemas.js';
@@ -84,7 +85,7 @@ export async function connectServer(baseUrl: string, options: ConnectOptions = {
   });
   const server = createServer({
     api,
-    secrets: apiKey ? [apiKey] : [],
+    redactor: redactor([apiKey]),
     defaultUserId: options.defaultUserId,
     now: () => FIXED_NOW,
     tools: eagerToolSource(allTools),

@@ -48,10 +48,10 @@ export async function startInProcessHosted(
       ...options,
     },
     {
-      newServer: ({ apiKey, presented, secrets, onKeyRefused }) =>
+      newServer: ({ apiKey, presented, redactor, onKeyRefused }) =>
         createServer({
           api,
-          secrets,
+          redactor,
           credential: apiKey,
           onKeyRefused,
           sealer,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { createMcpHandler, Server } from '@modelcontextprotocol/server';
+import { redactor, type Redactor } from '../../api/redact.js';
 import type { Logger } from '../../log.js';
 import type { KeyCheck, OAuthSettings } from '../../oauth/oauth-context.js';
 import { startOAuth, type OAuthEndpoints } from '../../oauth/oauth-endpoints.js';
@@ -45,8 +46,8 @@ export interface RequestCaller {
   apiKey: string | undefined;
   /** What the client presented (its key, our token, the team token; 'sandbox' in open mode). */
   presented: string;
-  /** Values never to show. */
-  secrets: string[];
+  /** What this caller's answers and log lines never show: the key its calls spend, and what it presented. */
+  redactor: Redactor;
   onKeyRefused?: () => void;
 }
 
@@ -222,16 +223,20 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
 
     // The request's key reaches the API client through this server only; it is never stored past the request.
     // Never shown: the key the calls spend, and what the client presented (its key or our token; open mode presents nothing).
-    const secrets = [apiKey ?? deps.serverKey, options.open ? undefined : credential].filter(
-      (secret): secret is string => secret !== undefined,
-    );
+    const callerRedactor = redactor([apiKey ?? deps.serverKey, options.open ? undefined : credential]);
     let keyRefused = false;
     const hangUp = new AbortController();
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
     const request = new Request(`http://mcp.invalid${req.url ?? '/mcp'}`, { method: 'POST', headers, signal: hangUp.signal });
     const servedBy: Server[] = [];
-    callers.set(request, { apiKey, presented: credential, secrets, onKeyRefused: () => (keyRefused = true), servers: servedBy });
+    callers.set(request, {
+      apiKey,
+      presented: credential,
+      redactor: callerRedactor,
+      onKeyRefused: () => (keyRefused = true),
+      servers: servedBy,
+    });
     // Closing the request's servers aborts their handlers, and so the API request in flight.
     const stop = () => {
       hangUp.abort();

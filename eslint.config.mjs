@@ -19,7 +19,7 @@ const MAY_IMPORT = {
   transports: ['api', 'oauth'],
   sandbox: ['api'],
 };
-// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits, loopback)
+// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits, loopback, result)
 // any layer may.
 const ENTRY = ['cli', 'config', 'call-once', 'tool-help', 'secret-strength'];
 // What each root file may import from the layers.
@@ -30,6 +30,7 @@ const ROOT_FILES = {
   'byte-size': [],
   'hosted-limits': [],
   loopback: [],
+  result: [],
   'secret-strength': [],
   log: ['api', 'format'],
   'tool-help': ['tools'],

@@ -147,9 +147,9 @@ export class HiringCenterClient {
     const { timeoutMs, userAgent } = this.options;
     const call = scope ?? this.startCall();
     const apiKey = call.apiKey ?? this.options.apiKey;
-    if (!apiKey) throw new MissingApiKeyError();
+    if (!apiKey) throw new MissingApiKeyError(method, path.split('?')[0] ?? path);
     const keyProblem = call.apiKey === undefined ? this.keyProblem : apiKeyProblem(call.apiKey);
-    if (keyProblem) throw new InvalidApiKeyError(keyProblem);
+    if (keyProblem) throw new InvalidApiKeyError(method, path.split('?')[0] ?? path, keyProblem);
     const writing = method !== 'GET';
     // Everything an attempt sends is fixed here, once: every retry is the same request, key included.
     const headers: Record<string, string> = { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'user-agent': userAgent };

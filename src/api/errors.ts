@@ -127,22 +127,26 @@ export class ApiContractError extends HiringCenterError {
   override readonly name = 'ApiContractError';
 }
 
-/** No HIRINGCENTER_API_KEY: raised before any request is made. */
-export class MissingApiKeyError extends Error {
+/** No API key to send (none configured, none in the request): raised before any request is made. */
+export class MissingApiKeyError extends HiringCenterError {
   override readonly name = 'MissingApiKeyError';
 
-  constructor() {
-    super('HIRINGCENTER_API_KEY is not set');
+  constructor(method: string, path: string) {
+    super(method, path, 'not sent: there is no API key');
   }
 }
 
-/** HIRINGCENTER_API_KEY holds a character no HTTP header may carry (a pasted line break, space or curly quote). */
-export class InvalidApiKeyError extends Error {
+/** The API key holds a character no HTTP header may carry (a pasted line break, space or curly quote); not sent. */
+export class InvalidApiKeyError extends HiringCenterError {
   override readonly name = 'InvalidApiKeyError';
 
   /** `problem` names the character and its position, never the key. */
-  constructor(readonly problem: string) {
-    super(`HIRINGCENTER_API_KEY is not a valid header value: ${problem}`);
+  constructor(
+    method: string,
+    path: string,
+    readonly problem: string,
+  ) {
+    super(method, path, `not sent: the API key is not a valid header value (${problem})`);
   }
 }
 

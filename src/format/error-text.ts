@@ -1,19 +1,7 @@
 import type { WriteOutcome } from '../api/call-scope.js';
-import {
-  ApiCancelledError,
-  ApiContractError,
-  ApiHttpError,
-  ApiNetworkError,
-  ApiNotSentError,
-  ApiTimeoutError,
-  CallLimitError,
-  InvalidApiKeyError,
-  MissingApiKeyError,
-  StaleReplayError,
-  type HiringCenterError,
-} from '../api/errors.js';
+import type { ApiHttpError, ApiNetworkError, HiringCenterError } from '../api/errors.js';
+import { classifyFailure, type Failure } from '../api/failure.js';
 import type { Redactor } from '../api/redact.js';
-import { InputError } from '../input-error.js';
 import { quote, shown } from './inert-text.js';
 
 export interface ErrorContext {
@@ -83,23 +71,9 @@ const SAFE_TO_REPEAT =
  * escaped — error messages carry the API's words and the caller's values.
  */
 export function describeError(error: unknown, context: ErrorContext): ErrorReport {
-  const report = describe(error, context);
+  const report = describe(classifyFailure(error).failure, context);
   const meetingId = report.meetingId ?? context.meetingId;
   return { ...report, message: shown(report.message, context.redactor), ...(meetingId ? { meetingId } : {}) };
-}
-
-/**
- * Whether a failure is the caller's to handle — bad input, a key problem, a
- * refusal by HiringCenter (4xx) — rather than one worth a warning in the log.
- */
-export function isExpectedFailure(error: unknown): boolean {
-  return (
-    error instanceof InputError ||
-    error instanceof MissingApiKeyError ||
-    error instanceof InvalidApiKeyError ||
-    error instanceof StaleReplayError ||
-    (error instanceof ApiHttpError && error.status < 500)
-  );
 }
 
 /** A report for a failure found before any tool ran (unknown tool, arguments that do not parse). */
@@ -107,104 +81,119 @@ export function report(code: ErrorCode, message: string, field?: string): ErrorR
   return { code, message, retryable: false, ...(field ? { field } : {}) };
 }
 
-function describe(error: unknown, context: ErrorContext): ErrorReport {
+function describe(failure: Failure, context: ErrorContext): ErrorReport {
   const { tool, mutation } = context;
   const outcome = writeOutcome(context);
-  if (error instanceof InputError) {
-    // Problems are either predicates ("must be a number.") or sentences of their own ("\"EST\" is an abbreviation…").
-    const problem = !error.field
-      ? `Invalid arguments for ${tool}: ${error.problem}`
-      : error.problem === 'is required.'
-        ? `Missing ${error.field} for ${tool}.`
-        : `Invalid ${error.field} for ${tool}: ${/^[a-z]/.test(error.problem) ? `it ${error.problem}` : error.problem}`;
-    const sent = context.requestsMade ? ' Nothing was changed.' : ' Nothing was sent to HiringCenter.';
-    return report('invalid_argument', `${problem}${error.fix ? ` ${error.fix}` : ''}${sent}`, error.field);
-  }
-  if (error instanceof MissingApiKeyError) {
-    return report(
-      'missing_api_key',
-      "No HiringCenter API key is configured. Set HIRINGCENTER_API_KEY in this MCP server's environment " +
-        '(the "env" block of the client config, e.g. claude_desktop_config.json) and restart the server, ' +
-        'or start it with --sandbox to try it on sample data. Nothing was sent.',
-    );
-  }
-  if (error instanceof InvalidApiKeyError) {
-    const where = context.keyFrom === 'request' ? 'The API key in the Authorization header' : 'HIRINGCENTER_API_KEY';
-    const fix =
-      context.keyFrom === 'request'
-        ? "Copy the key again into the client's configuration."
-        : 'Copy the key again, set it, and restart the server.';
-    return report(
-      'invalid_api_key',
-      `${where} contains a character that cannot be sent in an HTTP header (${error.problem}); ` +
-        `it was probably pasted with a line break, a space or a typographic quote. ${fix} Retrying will not help. Nothing was sent.`,
-    );
-  }
-  if (error instanceof ApiHttpError) return httpError(error, context, outcome);
-  if (error instanceof StaleReplayError) {
-    return {
-      ...report(
-        'stale_idempotency_key',
-        `The idempotencyKey was already used to create meeting ${error.meetingId}, which has since been deleted or moved, so HiringCenter only replays that old answer. ` +
-          'To create the meeting again, send a new idempotencyKey or leave it out.',
-      ),
-      meetingId: error.meetingId,
-    };
-  }
-  if (error instanceof ApiNotSentError) {
-    return transient(
-      'timeout',
-      `${error.method} ${error.path} was not sent: only ${Math.max(0, error.remainingMs)} ms of this call's time were left, ` +
-        `and a request is sent with at least ${error.minimumMs} ms so it cannot be cut off halfway.${outcome || ' Nothing was sent for it.'}`,
-      context,
-      'If this keeps happening, raise HIRINGCENTER_CALL_TIMEOUT_MS.',
-    );
-  }
-  if (error instanceof CallLimitError) {
-    if (error.limit === 'processBytes') {
+  switch (failure.kind) {
+    case 'input': {
+      const { error } = failure;
+      // Problems are either predicates ("must be a number.") or sentences of their own ("\"EST\" is an abbreviation…").
+      const problem = !error.field
+        ? `Invalid arguments for ${tool}: ${error.problem}`
+        : error.problem === 'is required.'
+          ? `Missing ${error.field} for ${tool}.`
+          : `Invalid ${error.field} for ${tool}: ${/^[a-z]/.test(error.problem) ? `it ${error.problem}` : error.problem}`;
+      const sent = context.requestsMade ? ' Nothing was changed.' : ' Nothing was sent to HiringCenter.';
+      return report('invalid_argument', `${problem}${error.fix ? ` ${error.fix}` : ''}${sent}`, error.field);
+    }
+    case 'missing-key': {
+      return report(
+        'missing_api_key',
+        "No HiringCenter API key is configured. Set HIRINGCENTER_API_KEY in this MCP server's environment " +
+          '(the "env" block of the client config, e.g. claude_desktop_config.json) and restart the server, ' +
+          'or start it with --sandbox to try it on sample data. Nothing was sent.',
+      );
+    }
+    case 'invalid-key': {
+      const { error } = failure;
+      const where = context.keyFrom === 'request' ? 'The API key in the Authorization header' : 'HIRINGCENTER_API_KEY';
+      const fix =
+        context.keyFrom === 'request'
+          ? "Copy the key again into the client's configuration."
+          : 'Copy the key again, set it, and restart the server.';
+      return report(
+        'invalid_api_key',
+        `${where} contains a character that cannot be sent in an HTTP header (${error.problem}); ` +
+          `it was probably pasted with a line break, a space or a typographic quote. ${fix} Retrying will not help. Nothing was sent.`,
+      );
+    }
+    case 'http':
+      return httpError(failure.error, context, outcome);
+    case 'stale-replay': {
+      const { error } = failure;
       return {
-        code: 'overloaded',
-        retryable: true,
-        retryAfterSeconds: 2,
-        message:
-          `hiringcenter-mcp stopped ${tool} to keep its memory bounded: ${error.reason}.${outcome} ` +
-          'Try again in a few seconds, or ask for fewer meetings (a smaller maxResults or limit).',
+        ...report(
+          'stale_idempotency_key',
+          `The idempotencyKey was already used to create meeting ${error.meetingId}, which has since been deleted or moved, so HiringCenter only replays that old answer. ` +
+            'To create the meeting again, send a new idempotencyKey or leave it out.',
+        ),
+        meetingId: error.meetingId,
       };
     }
-    return {
-      code: 'bad_response',
-      retryable: false,
-      message: `${tool} stopped at a bound on what one call may do: ${error.reason}.${outcome || ' Nothing was changed.'} Narrow the request (filters, a date window, a smaller maxResults) and try again.`,
-    };
+    case 'not-sent': {
+      const { error } = failure;
+      return transient(
+        'timeout',
+        `${error.method} ${error.path} was not sent: only ${Math.max(0, error.remainingMs)} ms of this call's time were left, ` +
+          `and a request is sent with at least ${error.minimumMs} ms so it cannot be cut off halfway.${outcome || ' Nothing was sent for it.'}`,
+        context,
+        'If this keeps happening, raise HIRINGCENTER_CALL_TIMEOUT_MS.',
+      );
+    }
+    case 'limit': {
+      const { error } = failure;
+      if (error.limit === 'processBytes') {
+        return {
+          code: 'overloaded',
+          retryable: true,
+          retryAfterSeconds: 2,
+          message:
+            `hiringcenter-mcp stopped ${tool} to keep its memory bounded: ${error.reason}.${outcome} ` +
+            'Try again in a few seconds, or ask for fewer meetings (a smaller maxResults or limit).',
+        };
+      }
+      return {
+        code: 'bad_response',
+        retryable: false,
+        message: `${tool} stopped at a bound on what one call may do: ${error.reason}.${outcome || ' Nothing was changed.'} Narrow the request (filters, a date window, a smaller maxResults) and try again.`,
+      };
+    }
+    case 'timeout': {
+      const { error } = failure;
+      return transient(
+        'timeout',
+        `HiringCenter timed out after ${attempts(error)} on ${error.method} ${error.path} (each allowed up to ${error.timeoutMs} ms).${outcome}`,
+        context,
+        `If this keeps happening, ${context.baseUrlSetting ? `check ${context.baseUrlSetting} or ` : ''}raise HIRINGCENTER_TIMEOUT_MS.`,
+      );
+    }
+    case 'network':
+      return networkError(failure.error, context, outcome);
+    case 'contract': {
+      const { error } = failure;
+      return {
+        code: 'bad_response',
+        retryable: !mutation,
+        message:
+          `HiringCenter sent an answer this server cannot trust (${error.message}).` +
+          (mutation
+            ? outcome
+            : ` Try again shortly; if it persists, ${context.baseUrlSetting ? `${context.baseUrlSetting} may point at the wrong server or a proxy` : "a proxy on this network may be answering in HiringCenter's place"}.`),
+      };
+    }
+    case 'cancelled':
+      return report('cancelled', `${tool} was cancelled before HiringCenter answered.${outcome}`);
+    case 'internal': {
+      const { error } = failure;
+      // Cut here, so redacted here first (excerpt): a key straddling the cut would otherwise leak all but its tail.
+      const message = context.redactor.excerpt(error instanceof Error ? error.message : String(error), 300);
+      return {
+        code: 'internal',
+        retryable: context.outcome !== 'applied',
+        message: `Internal error in hiringcenter-mcp while running ${tool}: ${message}. This is a bug in the server, not in your arguments.${outcome || ' Try again, and report it if it repeats.'}`,
+      };
+    }
   }
-  if (error instanceof ApiTimeoutError) {
-    return transient(
-      'timeout',
-      `HiringCenter timed out after ${attempts(error)} on ${error.method} ${error.path} (each allowed up to ${error.timeoutMs} ms).${outcome}`,
-      context,
-      `If this keeps happening, ${context.baseUrlSetting ? `check ${context.baseUrlSetting} or ` : ''}raise HIRINGCENTER_TIMEOUT_MS.`,
-    );
-  }
-  if (error instanceof ApiNetworkError) return networkError(error, context, outcome);
-  if (error instanceof ApiContractError) {
-    return {
-      code: 'bad_response',
-      retryable: !mutation,
-      message:
-        `HiringCenter sent an answer this server cannot trust (${error.message}).` +
-        (mutation
-          ? outcome
-          : ` Try again shortly; if it persists, ${context.baseUrlSetting ? `${context.baseUrlSetting} may point at the wrong server or a proxy` : "a proxy on this network may be answering in HiringCenter's place"}.`),
-    };
-  }
-  if (error instanceof ApiCancelledError) return report('cancelled', `${tool} was cancelled before HiringCenter answered.${outcome}`);
-  // Cut here, so redacted here first (excerpt): a key straddling the cut would otherwise leak all but its tail.
-  const message = context.redactor.excerpt(error instanceof Error ? error.message : String(error), 300);
-  return {
-    code: 'internal',
-    retryable: context.outcome !== 'applied',
-    message: `Internal error in hiringcenter-mcp while running ${tool}: ${message}. This is a bug in the server, not in your arguments.${outcome || ' Try again, and report it if it repeats.'}`,
-  };
 }
 
 /**

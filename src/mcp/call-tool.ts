@@ -1,12 +1,13 @@
 import type { CallToolRequest, CallToolResult, InputRequiredResult } from '@modelcontextprotocol/server';
 import { inputRequired } from '@modelcontextprotocol/server';
 import type { HiringCenterClient } from '../api/client.js';
-import { ApiHttpError, HiringCenterError } from '../api/errors.js';
 import type { Redactor } from '../api/redact.js';
-import { describeError, isExpectedFailure, report, type ErrorContext, type ErrorReport } from '../format/error-text.js';
+import { classifyFailure, type ClassifiedFailure } from '../api/failure.js';
+import { describeError, report, type ErrorContext, type ErrorReport } from '../format/error-text.js';
 import { quote } from '../format/inert-text.js';
 import { InputError } from '../input-error.js';
 import type { Logger } from '../log.js';
+import { notOk, ok, type Result } from '../result.js';
 import { acceptedForm } from '../tools/argument-forms.js';
 import type { Confirm, Progress, ToolAnswer, ToolDefinition } from '../tools/define-tool.js';
 import { ConfirmationNeeded, type ConfirmationSubject } from './confirmation.js';
@@ -40,15 +41,30 @@ export interface CallToolDeps {
 }
 
 /**
- * The tools/call path, one named step each: look the tool up, clean up and
- * parse its arguments, then dispatch with a call scope, progress and
- * confirmation, and map any failure to an answer the model can act on.
+ * What one tool call came to, before it is put on the wire: an answer (already
+ * redacted), an error report, or a question the person must answer first
+ * (2026-07-28). tools/call writes it as a CallToolResult; resources/read reads
+ * the answer itself.
  */
+export type ToolOutcome =
+  | { kind: 'answer'; answer: ToolAnswer<unknown> }
+  | { kind: 'error'; report: ErrorReport }
+  | { kind: 'input_required'; question: ConfirmationNeeded['question']; requestState: string };
+
+/** tools/call: the outcome, as the wire carries it. */
 export async function callTool(request: CallToolRequest, extra: Extra, deps: CallToolDeps): Promise<CallToolResult | InputRequiredResult> {
-  const name = request.params.name;
+  return toWire(await runTool(request.params.name, request.params.arguments ?? {}, extra, deps));
+}
+
+/**
+ * One tool call, one named step each: look the tool up, clean up and parse
+ * its arguments, then dispatch with a call scope, progress and confirmation,
+ * and map any failure to an answer the model can act on.
+ */
+export async function runTool(name: string, args: Record<string, unknown>, extra: Extra, deps: CallToolDeps): Promise<ToolOutcome> {
   const found = await lookUpTool(name, deps);
-  if ('refusal' in found) return failure(found.refusal);
-  const { tool } = found;
+  if (!found.ok) return { kind: 'error', report: found.error };
+  const tool = found.value;
   const context: ErrorContext = {
     tool: name,
     mutation: !tool.annotations.readOnlyHint,
@@ -57,14 +73,15 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
     keyFrom: deps.credential === undefined ? 'config' : 'request',
     baseUrlSetting: deps.api.baseUrlSetting,
   };
-  const parsed = parseArguments(tool, cleanArguments(tool, request.params.arguments ?? {}), deps.now());
-  if ('error' in parsed) return failure(mapError(parsed.error, context, deps.log));
+  const parsed = parseArguments(tool, cleanArguments(tool, args), deps.now());
+  if (!parsed.ok) return { kind: 'error', report: mapError(parsed.error, context, deps.log) };
+  const input = parsed.value;
 
-  const meetingId = typeof parsed.input.meetingId === 'string' ? parsed.input.meetingId : undefined;
-  const prospectId = typeof parsed.input.prospectId === 'string' ? parsed.input.prospectId : undefined;
+  const meetingId = typeof input.meetingId === 'string' ? input.meetingId : undefined;
+  const prospectId = typeof input.prospectId === 'string' ? input.prospectId : undefined;
   const call = deps.api.startCall(extra.mcpReq.signal, deps.credential);
   try {
-    const answer = await tool.handle(parsed.input, {
+    const answer = await tool.handle(input, {
       api: deps.api,
       now: deps.now,
       defaultUserId: deps.defaultUserId,
@@ -73,33 +90,34 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
       confirm: deps.confirmer(call, extra, { tool: name, meetingId }),
     });
     // Only an answer built from something that held a secret — the API's bodies, or the call's own arguments — can show one.
-    const args = JSON.stringify(request.params.arguments ?? {});
-    const mayHoldSecret = call.secretSeen || deps.redactor.holds(args);
+    const mayHoldSecret = call.secretSeen || deps.redactor.holds(JSON.stringify(args));
     const shown = meetingsShown(answer.structured);
     if (shown.length) deps.recent?.record(shown);
-    return success(answer, deps.redactor, mayHoldSecret);
+    return { kind: 'answer', answer: redacted(answer, deps.redactor, mayHoldSecret) };
   } catch (error) {
     // 2026-07-28: the person has not answered yet; the client asks and calls again with the answer.
-    if (error instanceof ConfirmationNeeded)
-      return inputRequired({ inputRequests: { confirm: inputRequired.elicit(error.question) }, requestState: error.requestState });
-    if (error instanceof ApiHttpError && error.status === 401 && deps.credential !== undefined) deps.onKeyRefused?.();
-    await warnClient(error, name, extra, deps);
-    return failure(
-      mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),
-    );
+    if (error instanceof ConfirmationNeeded) return { kind: 'input_required', question: error.question, requestState: error.requestState };
+    const classified = classifyFailure(error);
+    // Only HiringCenter's 401 speaks for the key itself: a 403 refuses one action, not the sign-in.
+    if (classified.key === 'rejected' && deps.credential !== undefined) deps.onKeyRefused?.();
+    await warnClient(classified, error, name, extra, deps);
+    return {
+      kind: 'error',
+      report: mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),
+    };
   } finally {
     call.release();
   }
 }
 
 /** The tool by name, or why it cannot be called here. Definitions (zod schemas, handlers) load at the first call. */
-async function lookUpTool(name: string, deps: CallToolDeps): Promise<{ tool: ToolDefinition } | { refusal: ErrorReport }> {
+async function lookUpTool(name: string, deps: CallToolDeps): Promise<Result<ToolDefinition, ErrorReport>> {
   const why = deps.selection.hidden.get(name);
-  if (why) return { refusal: report('tool_disabled', why) };
+  if (why) return notOk(report('tool_disabled', why));
   const offered = deps.selection.offered.map((tool) => tool.name);
   const tool = offered.includes(name) ? (await deps.tools.load()).find((candidate) => candidate.name === name) : undefined;
-  if (tool) return { tool };
-  return { refusal: report('unknown_tool', `Unknown tool ${quote(name.slice(0, 64))}. Available tools: ${offered.join(', ')}.`) };
+  if (tool) return ok(tool);
+  return notOk(report('unknown_tool', `Unknown tool ${quote(name.slice(0, 64))}. Available tools: ${offered.join(', ')}.`));
 }
 
 /** Forgives the unambiguous ways models send a right value in a wrong form (tolerant-input.ts). */
@@ -107,13 +125,9 @@ function cleanArguments(tool: ToolDefinition, args: Record<string, unknown>): Re
   return normalizeArguments(args, Object.keys(tool.inputSchema.shape));
 }
 
-function parseArguments(
-  tool: ToolDefinition,
-  args: Record<string, unknown>,
-  now: number,
-): { input: Record<string, unknown> } | { error: InputError } {
+function parseArguments(tool: ToolDefinition, args: Record<string, unknown>, now: number): Result<Record<string, unknown>, InputError> {
   const parsed = tool.inputSchema.safeParse(args);
-  return parsed.success ? { input: parsed.data } : { error: inputErrorFromIssues(parsed.error, tool, args, now) };
+  return parsed.success ? ok(parsed.data) : notOk(inputErrorFromIssues(parsed.error, tool, args, now));
 }
 
 /** MCP progress notifications, when the client asked for them with a progress token. */
@@ -125,9 +139,23 @@ function progressReporter(extra: Extra): Progress | undefined {
 }
 
 /** The API's answers are shown as they came, so whatever the API echoed — the key included — is removed here. */
-function success(answer: ToolAnswer<unknown>, redactor: Redactor, mayHoldSecret: boolean): CallToolResult {
-  const structured = mayHoldSecret ? redactor.deep(answer.structured) : answer.structured;
-  return { content: [{ type: 'text', text: redactor.text(answer.text) }], structuredContent: structured as Record<string, unknown> };
+function redacted(answer: ToolAnswer<unknown>, redactor: Redactor, mayHoldSecret: boolean): ToolAnswer<unknown> {
+  return { text: redactor.text(answer.text), structured: mayHoldSecret ? redactor.deep(answer.structured) : answer.structured };
+}
+
+/** The outcome as MCP carries it: the model reads the text; programs read the same facts in structuredContent. */
+export function toWire(outcome: ToolOutcome): CallToolResult | InputRequiredResult {
+  switch (outcome.kind) {
+    case 'answer':
+      return {
+        content: [{ type: 'text', text: outcome.answer.text }],
+        structuredContent: outcome.answer.structured as Record<string, unknown>,
+      };
+    case 'error':
+      return failure(outcome.report);
+    case 'input_required':
+      return inputRequired({ inputRequests: { confirm: inputRequired.elicit(outcome.question) }, requestState: outcome.requestState });
+  }
 }
 
 /** Any failure as words and a code; expected ones (bad input, 4xx) are the model's to handle, the rest worth a line on stderr. */
@@ -136,7 +164,7 @@ function mapError(error: unknown, context: ErrorContext, log: Logger): ErrorRepo
     error instanceof InputError && !error.fix && error.field
       ? new InputError(error.field, error.problem, acceptedForm(error.field))
       : error;
-  (isExpectedFailure(withForm) ? log.debug : log.warn)(
+  (classifyFailure(withForm).expected ? log.debug : log.warn)(
     `${context.tool} failed: ${withForm instanceof Error ? withForm.message : String(withForm)}`,
   );
   return describeError(withForm, context);
@@ -146,12 +174,12 @@ function mapError(error: unknown, context: ErrorContext, log: Logger): ErrorRepo
  * What the person's client shows in its log view: a call that failed after retries, was rate-limited, or failed in
  * a way that is not the caller's to fix. (The model reads the tool's own error text either way.)
  */
-async function warnClient(error: unknown, tool: string, extra: Extra, deps: CallToolDeps): Promise<void> {
+async function warnClient(classified: ClassifiedFailure, error: unknown, tool: string, extra: Extra, deps: CallToolDeps): Promise<void> {
   if (!deps.clientLog) return;
-  const rateLimited = error instanceof ApiHttpError && error.status === 429;
-  const retried = error instanceof HiringCenterError && error.attempts > 1;
-  if (!rateLimited && !retried && isExpectedFailure(error)) return;
-  const tries = retried ? ` after ${error.attempts} attempts` : '';
+  const { rateLimited, attempts, expected } = classified;
+  const retried = attempts > 1;
+  if (!rateLimited && !retried && expected) return;
+  const tries = retried ? ` after ${attempts} attempts` : '';
   const why = error instanceof Error ? error.message : String(error);
   await deps.clientLog(extra, 'warning', `${tool} failed${tries}${rateLimited ? ' (rate limited by HiringCenter)' : ''}: ${why}`);
 }

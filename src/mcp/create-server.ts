@@ -1,4 +1,4 @@
-import type { CacheHint, CallToolRequest, jsonSchemaValidator } from '@modelcontextprotocol/server';
+import type { CacheHint, jsonSchemaValidator } from '@modelcontextprotocol/server';
 import { Server } from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import { ListToolsRequestSchema } from '@modelcontextprotocol/core';
@@ -7,7 +7,7 @@ import type { Redactor } from '../api/redact.js';
 import { silentLogger, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
 import type { BeyondTools } from './beyond-tools.js';
-import { callTool, type CallToolDeps } from './call-tool.js';
+import { callTool, runTool, type CallToolDeps } from './call-tool.js';
 import { registerCompletions } from './completion-handler.js';
 import { confirmationFor, DEFAULT_CONFIRM_TIMEOUT_MS } from './confirmation.js';
 import { handle, refuseBeforeHandshake } from './handle-request.js';
@@ -118,8 +118,7 @@ export function createServer(deps: ServerDeps): Server {
     now,
     load,
     guard,
-    runTool: (name, args, extra) =>
-      callTool({ method: 'tools/call', params: { name, arguments: args } } satisfies CallToolRequest, extra, callDeps),
+    runTool: (name, args, extra) => runTool(name, args, extra, callDeps),
   });
   registerCompletions(server, { recent, now, load, offers, guard });
   return server;

@@ -1,7 +1,11 @@
 import { ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/core';
-import type { CallToolResult, InputRequiredResult, Server } from '@modelcontextprotocol/server';
-import { isInputRequiredResult, ProtocolError, ProtocolErrorCode, ResourceNotFoundError, UriTemplate } from '@modelcontextprotocol/server';
+import type { Server } from '@modelcontextprotocol/server';
+import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, UriTemplate } from '@modelcontextprotocol/server';
+import type { ErrorReport } from '../format/error-text.js';
 import { InputError } from '../input-error.js';
+import { notOk, ok, type Result } from '../result.js';
+import type { ToolAnswer } from '../tools/define-tool.js';
+import type { ToolOutcome } from './call-tool.js';
 import type { Logger } from '../log.js';
 import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
 import type { BeyondTools } from './beyond-tools.js';
@@ -16,7 +20,7 @@ const LIST_HORIZON_MS = 14 * 24 * 60 * 60 * 1000;
 // It is read with list_meetings and each entry is read through the meeting template (get_meeting): offered with both.
 const LIST_TOOLS = ['list_meetings', 'get_meeting'];
 
-type RunTool = (name: string, args: Record<string, unknown>, extra: Extra) => Promise<CallToolResult | InputRequiredResult>;
+type RunTool = (name: string, args: Record<string, unknown>, extra: Extra) => Promise<ToolOutcome>;
 
 /**
  * resources/list (the caller's next meetings, read from HiringCenter — the
@@ -45,17 +49,16 @@ export function registerResources(server: Server, deps: OfferingDeps & { runTool
     async (request, extra) => {
       const uri = request.params.uri;
       const { template, variables } = matchTemplate(await templates(), (await deps.load()).checked, uri);
-      const result = await toolAnswer(deps.runTool, template.tool, template.toolArguments(variables, deps.now()), extra);
-      const text = result.content[0]?.type === 'text' ? result.content[0].text : '';
-      if (result.isError) {
-        const code = errorCode(result.structuredContent);
-        if (code === 'not_found') throw new ResourceNotFoundError(uri, text);
-        throw new ProtocolError(code === 'invalid_argument' ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError, text);
+      const answer = await toolAnswer(deps.runTool, template.tool, template.toolArguments(variables, deps.now()), extra);
+      if (!answer.ok) {
+        const { code, message } = answer.error;
+        if (code === 'not_found') throw new ResourceNotFoundError(uri, message);
+        throw new ProtocolError(code === 'invalid_argument' ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError, message);
       }
       return {
         contents: [
-          { uri, mimeType: 'text/plain', text },
-          { uri, mimeType: 'application/json', text: JSON.stringify(result.structuredContent) },
+          { uri, mimeType: 'text/plain', text: answer.value.text },
+          { uri, mimeType: 'application/json', text: JSON.stringify(answer.value.structured) },
         ],
       };
     },
@@ -67,12 +70,12 @@ export function registerResources(server: Server, deps: OfferingDeps & { runTool
 async function upcomingMeetings(deps: OfferingDeps & { runTool: RunTool; log: Logger }, extra: Extra) {
   const now = deps.now();
   const args = { meetingDateAfter: now, meetingDateBefore: now + LIST_HORIZON_MS, limit: 50 };
-  const result = await toolAnswer(deps.runTool, 'list_meetings', args, extra);
+  const answer = await toolAnswer(deps.runTool, 'list_meetings', args, extra);
   // Loaded with the tools, not at start: the page's schema, the title's format, the meeting template's id check.
   const { meetingPage, meetingTitle, checked } = await deps.load();
-  const page = meetingPage.safeParse(result.structuredContent);
-  if (result.isError || !page.success) {
-    deps.log.debug(`resources/list: no meetings listed (${result.isError ? 'list_meetings failed' : 'unexpected answer'})`);
+  const page = answer.ok ? meetingPage.safeParse(answer.value.structured) : undefined;
+  if (!page?.success) {
+    deps.log.debug(`resources/list: no meetings listed (${answer.ok ? 'unexpected answer' : 'list_meetings failed'})`);
     return [];
   }
   // The API's answer is not trusted: a meeting whose id the meeting template would refuse is not offered.
@@ -96,17 +99,21 @@ async function upcomingMeetings(deps: OfferingDeps & { runTool: RunTool; log: Lo
 }
 
 /** A read-only tool's answer: it never asks the person anything, so an input_required here is a bug. */
-async function toolAnswer(runTool: RunTool, name: string, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> {
-  const result = await runTool(name, args, extra);
-  if (isInputRequiredResult(result))
-    throw new ProtocolError(ProtocolErrorCode.InternalError, `${name} asked for input while reading a resource.`);
-  return result;
-}
-
-function errorCode(structured: unknown): unknown {
-  if (typeof structured !== 'object' || structured === null || !('error' in structured)) return undefined;
-  const error = structured.error;
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+async function toolAnswer(
+  runTool: RunTool,
+  name: string,
+  args: Record<string, unknown>,
+  extra: Extra,
+): Promise<Result<ToolAnswer<unknown>, ErrorReport>> {
+  const outcome = await runTool(name, args, extra);
+  switch (outcome.kind) {
+    case 'answer':
+      return ok(outcome.answer);
+    case 'error':
+      return notOk(outcome.report);
+    case 'input_required':
+      throw new ProtocolError(ProtocolErrorCode.InternalError, `${name} asked for input while reading a resource.`);
+  }
 }
 
 /** The template a URI fits, with its variables checked as the tools check those arguments. */

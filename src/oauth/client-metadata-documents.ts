@@ -6,6 +6,7 @@ import { OAuthClientMetadataSchema } from '@modelcontextprotocol/core';
 import * as z from 'zod';
 import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { formatBytes } from '../byte-size.js';
+import { notOk, ok, type Result } from '../result.js';
 import { HOSTED_LIMITS } from '../hosted-limits.js';
 import { isPublicAddress } from './public-address.js';
 
@@ -22,13 +23,13 @@ export const MAX_CLIENT_NAME = 100;
 
 /** Why a client id cannot be used; `temporary` when trying again later may work (the server was busy). */
 export interface Refusal {
-  refused: string;
+  why: string;
   temporary?: true;
 }
 
 export interface ClientDocuments {
   /** The client a document describes, or why it cannot be used. */
-  fetch(clientId: string): Promise<OAuthClientInformationFull | Refusal>;
+  fetch(clientId: string): Promise<Result<OAuthClientInformationFull, Refusal>>;
 }
 
 export function isClientDocumentUrl(clientId: string): boolean {
@@ -55,27 +56,29 @@ export function clientDocuments(options: {
   return {
     async fetch(clientId) {
       const cached = cache.get(clientId);
-      if (cached && cached.until > Date.now()) return cached.client;
+      if (cached && cached.until > Date.now()) return ok(cached.client);
       let url: URL;
       try {
         url = new URL(clientId);
       } catch {
-        return { refused: 'the client id is not a URL' };
+        return notOk({ why: 'the client id is not a URL' });
       }
       if (url.protocol !== 'https:' || url.pathname === '/' || url.hash || url.username || url.password) {
-        return { refused: 'a client id URL must be https, with a path, and no fragment or credentials' };
+        return notOk({ why: 'a client id URL must be https, with a path, and no fragment or credentials' });
       }
       if (inFlight >= clientDocumentFetches) {
-        return { refused: "the server is fetching many apps' descriptions right now", temporary: true };
+        return notOk({ why: "the server is fetching many apps' descriptions right now", temporary: true });
       }
       inFlight += 1;
       try {
         const { body, maxAgeMs } = await download(url, options.allowPrivateAddresses, fetchMs);
         const parsed = OAuthClientMetadataSchema.extend({ client_id: z.string() }).safeParse(JSON.parse(body));
-        if (!parsed.success) return { refused: 'its client metadata document is not valid client metadata' };
-        if (parsed.data.client_id !== clientId) return { refused: "its document's client_id is not the URL it was fetched from" };
+        if (!parsed.success) return notOk({ why: 'its client metadata document is not valid client metadata' });
+        if (parsed.data.client_id !== clientId) return notOk({ why: "its document's client_id is not the URL it was fetched from" });
         if (parsed.data.token_endpoint_auth_method && parsed.data.token_endpoint_auth_method !== 'none') {
-          return { refused: `token_endpoint_auth_method ${parsed.data.token_endpoint_auth_method} is not supported here; use none (PKCE)` };
+          return notOk({
+            why: `token_endpoint_auth_method ${parsed.data.token_endpoint_auth_method} is not supported here; use none (PKCE)`,
+          });
         }
         const client: OAuthClientInformationFull = {
           client_id: clientId,
@@ -86,9 +89,9 @@ export function clientDocuments(options: {
           response_types: parsed.data.response_types,
         };
         cache.set(clientId, { client, until: Date.now() + Math.min(maxAgeMs ?? DEFAULT_CACHE_MS, MAX_CACHE_MS) });
-        return client;
+        return ok(client);
       } catch (error) {
-        return { refused: error instanceof Error ? error.message : 'its document could not be fetched' };
+        return notOk({ why: error instanceof Error ? error.message : 'its document could not be fetched' });
       } finally {
         inFlight -= 1;
       }

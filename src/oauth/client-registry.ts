@@ -5,10 +5,11 @@ import type { OAuthRegisteredClientsStore } from '@modelcontextprotocol/server-l
 import { clientDocuments, isClientDocumentUrl, MAX_CLIENT_NAME, type Refusal } from './client-metadata-documents.js';
 import { MAX_SEALED_LENGTH, UnsealError, type TokenSealer } from './sealed-token.js';
 import { isLoopbackHost } from '../loopback.js';
+import { notOk, ok, type Result } from '../result.js';
 
 /** The SDK's client store, plus why an id is not a client (for the page a person sees). */
 export interface ClientRegistry extends OAuthRegisteredClientsStore {
-  lookup(clientId: string): Promise<OAuthClientInformationFull | Refusal>;
+  lookup(clientId: string): Promise<Result<OAuthClientInformationFull, Refusal>>;
 }
 
 /**
@@ -21,15 +22,15 @@ export interface ClientRegistry extends OAuthRegisteredClientsStore {
  */
 export function statelessClientRegistry(sealer: TokenSealer, options: { allowPrivateDocuments: boolean }): ClientRegistry {
   const documents = clientDocuments({ allowPrivateAddresses: options.allowPrivateDocuments, checkRedirectUri });
-  async function lookup(clientId: string): Promise<OAuthClientInformationFull | Refusal> {
+  async function lookup(clientId: string): Promise<Result<OAuthClientInformationFull, Refusal>> {
     if (isClientDocumentUrl(clientId)) return documents.fetch(clientId);
     try {
       const { value, keyId } = await sealer.open('client', clientId);
       const kept = value.registration;
       const confidential = kept.token_endpoint_auth_method !== 'none';
-      return { ...kept, client_id: clientId, ...(confidential ? { client_secret: sealer.derive(clientId, keyId) } : {}) };
+      return ok({ ...kept, client_id: clientId, ...(confidential ? { client_secret: sealer.derive(clientId, keyId) } : {}) });
     } catch (error) {
-      if (error instanceof UnsealError) return { refused: `its registration ${error.message}` };
+      if (error instanceof UnsealError) return notOk({ why: `its registration ${error.message}` });
       throw error;
     }
   }
@@ -65,7 +66,7 @@ export function statelessClientRegistry(sealer: TokenSealer, options: { allowPri
 
     async getClient(clientId) {
       const client = await lookup(clientId);
-      return 'refused' in client ? undefined : client;
+      return client.ok ? client.value : undefined;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { HOSTED_LIMITS } from '../hosted-limits.js';
+import { notOk, ok, type Result } from '../result.js';
 
 const WINDOW_MS = 60_000;
 // Client addresses remembered at once: past it the oldest are forgotten (an attacker with that many addresses
@@ -29,16 +30,16 @@ export class KeyCheckLimit {
   ) {}
 
   /** Takes one check for `address` now, or says how many seconds until one is free. */
-  take(address: string, now = Date.now()): { ok: true } | { retryAfterSeconds: number } {
+  take(address: string, now = Date.now()): Result<void, { retryAfterSeconds: number }> {
     const canonical = canonicalAddress(address);
     const mine = recent(this.byAddress.get(canonical) ?? [], now);
     prune(this.everyone, now);
     const full = mine.length >= this.perAddress ? mine : this.everyone.length >= this.overall ? this.everyone : undefined;
-    if (full) return { retryAfterSeconds: Math.max(1, Math.ceil(((full[0] ?? now) + WINDOW_MS - now) / 1000)) };
+    if (full) return notOk({ retryAfterSeconds: Math.max(1, Math.ceil(((full[0] ?? now) + WINDOW_MS - now) / 1000)) });
     mine.push(now);
     this.everyone.push(now);
     this.byAddress.set(canonical, mine);
-    return { ok: true };
+    return ok(undefined);
   }
 }
 

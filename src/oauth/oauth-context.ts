@@ -1,3 +1,4 @@
+import type { Result } from '../result.js';
 import type { Logger } from '../log.js';
 import type { ClientRegistry } from './client-registry.js';
 import type { TokenSealer } from './sealed-token.js';
@@ -21,7 +22,7 @@ export interface OAuthContext {
 }
 
 /** HiringCenter's word on a key: accepted; or not, with `refused` when it said the key itself is no good (401/403). */
-export type KeyCheck = { ok: true } | { ok: false; message: string; refused: boolean };
+export type KeyCheck = Result<void, { message: string; refused: boolean }>;
 
 /** How long each sealed value lives. */
 export const LIFETIMES = {

@@ -11,6 +11,8 @@ import {
   getOAuthProtectedResourceMetadataUrl,
 } from '@modelcontextprotocol/server-legacy/auth';
 import type { Logger } from '../log.js';
+import { notOk, ok, type Result } from '../result.js';
+import type { Refusal } from './client-metadata-documents.js';
 import { registrationInSentences, statelessClientRegistry } from './client-registry.js';
 import type { KeyCheck, OAuthContext, OAuthSettings } from './oauth-context.js';
 import { sealedGrantProvider } from './sealed-grant-provider.js';
@@ -25,7 +27,7 @@ export interface OAuthEndpoints {
   serves(path: string): boolean;
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** The API key inside one of our access tokens, or why it is refused (damaged, expired, another audience or secret). */
-  verify(token: string): Promise<{ apiKey: string } | { refused: string }>;
+  verify(token: string): Promise<Result<string, string>>;
   /** RFC 9728 metadata URL, for WWW-Authenticate on a 401 from /mcp. */
   resourceMetadataUrl: string;
   /** Whether what must be shared (Redis) answers. */
@@ -138,10 +140,10 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     handle: (req, res) => app(req, res),
     async verify(token) {
       try {
-        return { apiKey: (await provider.openAccess(token)).apiKey };
+        return ok((await provider.openAccess(token)).apiKey);
       } catch (error) {
         if (!(error instanceof UnsealError)) throw error;
-        return { refused: `The access token ${error.message}.` };
+        return notOk(`The access token ${error.message}.`);
       }
     },
     resourceMetadataUrl,
@@ -169,22 +171,20 @@ function explainBadClient(ctx: OAuthContext) {
     const params = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown>;
     const clientId = params.client_id;
     const redirectUri = params.redirect_uri;
-    const client = typeof clientId === 'string' ? await ctx.clients.lookup(clientId) : { refused: 'the request names no client_id' };
-    if ('refused' in client) {
+    const found = typeof clientId === 'string' ? await ctx.clients.lookup(clientId) : notOk({ why: 'the request names no client_id' });
+    if (!found.ok) {
+      const refusal: Refusal = found.error;
       // A busy server is no reason to remove a connector: say to try again instead.
-      if ('temporary' in client) {
+      if (refusal.temporary) {
         res.setHeader('retry-after', '30');
-        return send(
-          res,
-          errorPage(503, 'Try again shortly', `This app cannot sign in right now: ${client.refused}. Try again in a minute.`),
-        );
+        return send(res, errorPage(503, 'Try again shortly', `This app cannot sign in right now: ${refusal.why}. Try again in a minute.`));
       }
       return send(
         res,
-        errorPage(400, 'Unknown app', `This app cannot sign in here: ${client.refused}. Remove the connector and add it again.`),
+        errorPage(400, 'Unknown app', `This app cannot sign in here: ${refusal.why}. Remove the connector and add it again.`),
       );
     }
-    if (redirectUri !== undefined && (typeof redirectUri !== 'string' || !client.redirect_uris.includes(redirectUri))) {
+    if (redirectUri !== undefined && (typeof redirectUri !== 'string' || !found.value.redirect_uris.includes(redirectUri))) {
       return send(res, unknownReturnAddress());
     }
     next();

@@ -110,7 +110,7 @@ export function sealedGrantProvider(ctx: OAuthContext): OAuthServerProvider & { 
       // Checked once per refresh (hourly at most): a key the person replaced ends the sign-in, so the connector asks
       // them to sign in again. A check that could not reach HiringCenter does not end it.
       const check = await ctx.checkKey(grant.apiKey);
-      if (!check.ok && check.refused) {
+      if (!check.ok && check.error.refused) {
         await revoke(grant.family);
         throw new InvalidGrantError('HiringCenter no longer accepts the API key this sign-in holds; sign in again.');
       }

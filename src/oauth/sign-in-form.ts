@@ -78,14 +78,15 @@ export function signInForm(ctx: OAuthContext): express.Router {
     const problem = apiKeyProblem(key);
     if (problem) return again(`That is not an API key: ${problem}.`);
     const allowed = limit.take(req.socket.remoteAddress ?? 'unknown');
-    if ('retryAfterSeconds' in allowed) {
-      res.setHeader('retry-after', String(allowed.retryAfterSeconds));
+    if (!allowed.ok) {
+      const { retryAfterSeconds } = allowed.error;
+      res.setHeader('retry-after', String(retryAfterSeconds));
       return send(
         res,
         errorPage(
           429,
           'Too many tries',
-          `Too many keys were checked here in the last minute. Wait ${allowed.retryAfterSeconds} s, then try again.`,
+          `Too many keys were checked here in the last minute. Wait ${retryAfterSeconds} s, then try again.`,
         ),
       );
     }
@@ -97,7 +98,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
     }
     const check = await ctx.checkKey(key);
     // The check's message was made safe to show for this very key (key-check.ts).
-    if (!check.ok) return again(check.message);
+    if (!check.ok) return again(check.error.message);
 
     const code = await ctx.sealer.seal(
       'code',

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { redactor } from '../../src/api/redact.js';
-import { ApiContractError, ApiHttpError, ApiNetworkError, ApiNotSentError, ApiTimeoutError, CallLimitError } from '../../src/api/errors.js';
-import { describeError, isExpectedFailure, type ErrorContext } from '../../src/format/error-text.js';
+import {
+  ApiContractError,
+  ApiHttpError,
+  ApiNetworkError,
+  ApiNotSentError,
+  ApiTimeoutError,
+  CallLimitError,
+  InvalidApiKeyError,
+  MissingApiKeyError,
+} from '../../src/api/errors.js';
+import { classifyFailure } from '../../src/api/failure.js';
+import { describeError, type ErrorContext } from '../../src/format/error-text.js';
 import { InputError } from '../../src/input-error.js';
 
 const KEY = 'hc_live_0123456789abcdef';
@@ -62,10 +72,19 @@ describe('describeError', () => {
   });
 
   it("knows which failures are expected (the caller's to fix) and which are worth a warning", () => {
-    expect(isExpectedFailure(new InputError('x', 'y'))).toBe(true);
-    expect(isExpectedFailure(new ApiHttpError('GET', '/m', 404, undefined, undefined, undefined))).toBe(true);
-    expect(isExpectedFailure(new ApiHttpError('GET', '/m', 503, undefined, undefined, undefined))).toBe(false);
-    expect(isExpectedFailure(new ApiNetworkError('GET', '/m', 'ECONNRESET', false))).toBe(false);
+    expect(classifyFailure(new InputError('x', 'y')).expected).toBe(true);
+    expect(classifyFailure(new ApiHttpError('GET', '/m', 404, undefined, undefined, undefined)).expected).toBe(true);
+    expect(classifyFailure(new ApiHttpError('GET', '/m', 503, undefined, undefined, undefined)).expected).toBe(false);
+    expect(classifyFailure(new ApiNetworkError('GET', '/m', 'ECONNRESET', false)).expected).toBe(false);
+  });
+
+  it('says what a failure tells about the key itself, for the key check and the hosted 401 alike', () => {
+    const http = (status: number) => new ApiHttpError('GET', '/m', status, undefined, undefined, undefined);
+    expect(classifyFailure(http(401)).key).toBe('rejected');
+    expect(classifyFailure(http(403)).key).toBe('forbidden');
+    expect(classifyFailure(new InvalidApiKeyError('GET', '/m', 'a line break at 3')).key).toBe('unsendable');
+    expect(classifyFailure(http(404)).key).toBeUndefined();
+    expect(classifyFailure(new MissingApiKeyError('GET', '/m'))).toMatchObject({ key: undefined, expected: true, attempts: 1 });
   });
 });
 

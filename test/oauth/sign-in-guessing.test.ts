@@ -10,11 +10,11 @@ describe('sign-in key guessing is limited per client address and overall, and a 
     const limit = new KeyCheckLimit(3, 5);
     const t0 = 1_000_000;
     for (let i = 0; i < 3; i++) expect(limit.take(i % 2 ? '::ffff:10.0.0.1' : '10.0.0.1', t0 + i)).toEqual({ ok: true });
-    expect(limit.take('10.0.0.1', t0 + 10_000)).toEqual({ retryAfterSeconds: 50 });
+    expect(limit.take('10.0.0.1', t0 + 10_000)).toEqual({ ok: false, error: { retryAfterSeconds: 50 } });
     expect(limit.take('10.0.0.2', t0 + 10_000)).toEqual({ ok: true });
     expect(limit.take('10.0.0.3', t0 + 10_000)).toEqual({ ok: true });
     // Five taken in the minute: everyone waits, whatever their address.
-    expect(limit.take('10.0.0.4', t0 + 20_000)).toEqual({ retryAfterSeconds: 40 });
+    expect(limit.take('10.0.0.4', t0 + 20_000)).toEqual({ ok: false, error: { retryAfterSeconds: 40 } });
     expect(limit.take('10.0.0.1', t0 + 60_001)).toEqual({ ok: true });
   });
 

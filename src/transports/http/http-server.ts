@@ -12,6 +12,7 @@ import { ISSUED_PREFIX } from '../../oauth/sealed-token.js';
 import { formatBytes } from '../../byte-size.js';
 import { HOSTED_LIMITS } from '../../hosted-limits.js';
 import { LOOPBACK_HOSTNAMES } from '../../loopback.js';
+import { notOk, ok, type Result } from '../../result.js';
 
 export interface HttpOptions {
   host: string;
@@ -38,6 +39,17 @@ export interface HostedServer {
   oauth: { issuer: string; sharedStore: boolean } | undefined;
   /** Stops accepting, lets calls in flight finish within `graceMs`, then closes. */
   drain(graceMs: number): Promise<void>;
+}
+
+/** Who is calling: `credential` is what they presented, `apiKey` the key their calls spend (undefined: the server's own). */
+interface Authenticated {
+  credential: string;
+  apiKey: string | undefined;
+}
+
+/** No usable credential: `invalidToken` says why a token was refused (RFC 6750 invalid_token); undefined asks for one. */
+interface Unauthenticated {
+  invalidToken: string | undefined;
 }
 
 /** Who one request is from, as the MCP server made for it needs to know. */
@@ -157,8 +169,8 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       });
     }
     const caller = await authenticate(req.headers.authorization);
-    if ('refused' in caller) return unauthorized(res, caller.refused === 'missing' ? undefined : caller.refused);
-    const { credential, apiKey } = caller;
+    if (!caller.ok) return unauthorized(res, caller.error.invalidToken);
+    const { credential, apiKey } = caller.value;
     if (draining) {
       res.setHeader('retry-after', '1');
       return send(res, 503, { error: 'This server is shutting down; try again (another replica will answer).' });
@@ -261,25 +273,23 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     res.end(text);
   }
 
-  /**
-   * Who is calling: `credential` is what they presented, `apiKey` the key their calls spend (undefined: the
-   * server's own). A value with our tokens' prefix is one of our tokens or nothing — never sent on as an API key.
-   */
-  async function authenticate(
-    header: string | undefined,
-  ): Promise<{ credential: string; apiKey: string | undefined } | { refused: 'missing' | string }> {
+  /** Who is calling. A value with our tokens' prefix is one of our tokens or nothing — never sent on as an API key. */
+  async function authenticate(header: string | undefined): Promise<Result<Authenticated, Unauthenticated>> {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     if (presented?.startsWith(ISSUED_PREFIX)) {
-      if (!oauth) return { refused: 'This server does not issue tokens now (OAuth is off).' };
+      if (!oauth) return notOk({ invalidToken: 'This server does not issue tokens now (OAuth is off).' });
       const verified = await oauth.verify(presented);
-      return 'apiKey' in verified ? { credential: presented, apiKey: verified.apiKey } : verified;
+      return verified.ok ? ok({ credential: presented, apiKey: verified.value }) : notOk({ invalidToken: verified.error });
     }
-    if (options.open) return { credential: 'sandbox', apiKey: undefined };
-    if (!presented) return { refused: 'missing' };
-    if (!options.token) return { credential: presented, apiKey: presented };
+    if (options.open) return ok({ credential: 'sandbox', apiKey: undefined });
+    if (!presented) return notOk({ invalidToken: undefined });
+    if (!options.token) return ok({ credential: presented, apiKey: presented });
     const a = Buffer.from(presented);
     const b = Buffer.from(options.token);
-    return a.length === b.length && timingSafeEqual(a, b) ? { credential: presented, apiKey: undefined } : { refused: 'missing' };
+    if (a.length === b.length && timingSafeEqual(a, b)) return ok({ credential: presented, apiKey: undefined });
+    // A wrong team token is answered as a missing one: "invalid_token" tells an OAuth client to refresh, and a team
+    // token cannot be refreshed; the answer says what to send instead.
+    return notOk({ invalidToken: undefined });
   }
 
   function allowedHost(host: string | undefined): boolean {

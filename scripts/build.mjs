@@ -17,28 +17,21 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
-// tools/list is computed here, once, from the tools' zod schemas, and baked into the bin
-// (src/mcp/prebuilt-catalog.ts): a starting server then needs no schemas and no conversion.
+// tools/list is computed here, once, from the tools' zod schemas, and baked into the bin as the value of
+// HIRINGCENTER_PREBUILT_CATALOG (src/mcp/lazy-boundary.ts says why): a starting server then needs no schemas and no
+// conversion.
 await build({
   ...common,
   stdin: {
     contents:
-      "import { describeTools } from './src/mcp/catalog.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
+      "import { describeTools } from './src/mcp/describe-tools.ts'; import { allTools } from './src/tools/index.ts'; process.stdout.write(JSON.stringify(describeTools(allTools)));",
     resolveDir: '.',
     loader: 'ts',
   },
   outfile: '.build/catalog.mjs',
 });
 const catalog = execFileSync(process.execPath, ['.build/catalog.mjs'], { encoding: 'utf8' });
-const prebuiltCatalog = {
-  name: 'prebuilt-catalog',
-  setup(builder) {
-    const file = resolve('src/mcp/prebuilt-catalog.ts');
-    builder.onLoad({ filter: /prebuilt-catalog\.ts$/ }, (args) =>
-      args.path === file ? { contents: `export const PREBUILT_CATALOG = ${catalog};`, loader: 'js' } : undefined,
-    );
-  },
-};
+const prebuiltCatalog = { HIRINGCENTER_PREBUILT_CATALOG: catalog };
 
 // zod's namespace import carries its error messages in ~40 languages (a quarter of the bin, ~12 ms of every
 // start spent reading them); nothing here switches language, so only English (zod's default) is bundled.
@@ -66,7 +59,13 @@ const hostedApart = {
     builder.onResolve({ filter: /^\.\/transports\/http\/http-server\.js$/ }, () => ({ path: './http.js', external: true }));
   },
 };
-await build({ ...bin, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [prebuiltCatalog, englishOnlyZod, hostedApart] });
+await build({
+  ...bin,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.js',
+  define: prebuiltCatalog,
+  plugins: [englishOnlyZod, hostedApart],
+});
 await build({
   ...common,
   minify: true,

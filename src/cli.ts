@@ -5,11 +5,11 @@ import { ConfigError, loadConfig, usage, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { SandboxApi } from './sandbox/sandbox-api.js';
 import { createServer } from './mcp/create-server.js';
-import { PREBUILT_CATALOG } from './mcp/prebuilt-catalog.js';
 import { principalOf, stateSealer } from './mcp/request-state.js';
 import { LineStdioTransport } from './transports/stdio/stdio-transport.js';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { lazyToolSource, type ToolSource } from './mcp/tool-source.js';
+import { buildInventory, type Inventory } from './mcp/inventory.js';
+import { binToolSource } from './mcp/lazy-boundary.js';
 import { VERSION } from './version.js';
 
 // Work in flight gets this long to end after stdin closes or SIGTERM.
@@ -19,7 +19,7 @@ const HTTP_GRACE_MS = 10_000;
 
 /** The bin: config -> (sandbox) -> client -> server -> stdio. The only place that exits the process. */
 async function main(): Promise<void> {
-  const tools = await toolSource();
+  const tools = await binToolSource();
   const toolNames = tools.catalog.map((tool) => tool.name);
   let config: Config;
   try {
@@ -34,8 +34,13 @@ async function main(): Promise<void> {
   if (command.kind === 'version') return void process.stdout.write(`${VERSION}\n`);
   if (command.kind === 'toolHelp') {
     const [{ toolHelp }, definitions] = await Promise.all([import('./tool-help.js'), tools.load()]);
-    return void process.stdout.write(toolHelp(definitions.find((tool) => tool.name === command.tool)!));
+    // The name was checked against the catalog, which the build describes from these very definitions.
+    const tool = definitions.find((candidate) => candidate.name === command.tool);
+    if (tool) return void process.stdout.write(toolHelp(tool));
+    throw new Error(`no definition for ${command.tool}`);
   }
+  // One selection for every server this process makes: tools, prompts and templates, and what a sign-in grants.
+  const inventory = buildInventory(tools, { readOnly: config.readOnly, allow: config.tools });
 
   // stdio spends one key, the configured one: the log and every answer are redacted for it.
   const keyRedactor = redactor([config.apiKey]);
@@ -46,7 +51,7 @@ async function main(): Promise<void> {
     );
   }
   const backend = await connectBackend(config, log, command.kind !== 'call');
-  if (command.kind === 'http') return serveHttp(command, config, backend, tools, log);
+  if (command.kind === 'http') return serveHttp(command, config, backend, inventory, log);
   const sealer = stateSealer(config.stateSecret);
   // stdio spends one key (the configured one, or the sandbox's): every confirmation belongs to it.
   const principal = principalOf(backend.apiKey ?? '');
@@ -55,11 +60,9 @@ async function main(): Promise<void> {
       api: backend.api,
       redactor: keyRedactor,
       defaultUserId: config.userId,
-      tools,
-      policy: { readOnly: config.readOnly, allow: config.tools },
+      inventory,
       confirmDeletes: config.confirmDeletes,
       log,
-      beyondTools,
       sealer,
       principal,
     });
@@ -114,7 +117,7 @@ async function serveHttp(
   command: Extract<Config['command'], { kind: 'http' }>,
   config: Config,
   backend: { api: HiringCenterClient; sandbox?: SandboxApi; apiKey: string | undefined },
-  tools: ToolSource,
+  inventory: Inventory,
   log: Logger,
 ): Promise<void> {
   // The key check runs here, not in dist/http.js: the API client and its error classes are the bin's own.
@@ -135,7 +138,8 @@ async function serveHttp(
     {
       checkKey: (key) => checkApiKey(backend.api, key),
       createMcpHandler,
-      readOnly: config.readOnly,
+      // The sign-in page says the access granted is read-only when no tool offered writes.
+      readOnly: inventory.readOnly,
       newServer: ({ apiKey, presented, redactor, onKeyRefused }) =>
         createServer({
           api: backend.api,
@@ -145,12 +149,10 @@ async function serveHttp(
           sealer,
           // Confirmations belong to the key the calls spend, or to what was presented when the server holds the key.
           principal: principalOf(apiKey ?? presented),
-          tools,
-          policy: { readOnly: config.readOnly, allow: config.tools },
+          inventory,
           defaultUserId: config.userId,
           confirmDeletes: config.confirmDeletes,
           log,
-          beyondTools,
           // Stateless: each request has a server of its own, which never saw the client's initialize.
           requireInitialize: false,
         }),
@@ -190,26 +192,11 @@ async function serveHttp(
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-/** Prompts, resource templates and completion data: loaded with the first request for them, as the tools are. */
-const beyondTools = () => import('./mcp/beyond-tools.js');
-
 /** Writes to stdout, resolved once the text has been handed on (or stdout is gone). */
 function writeOut(text: string): Promise<void> {
   return new Promise((resolve) => {
     process.stdout.write(text, () => resolve());
   });
-}
-
-/**
- * Start-up imports nothing tools/list does not need: the bundled bin carries
- * the catalog prebuilt, and the tools (zod schemas, time zones, formats) load
- * with the first call.
- */
-async function toolSource(): Promise<ToolSource> {
-  const importTools = () => import('./tools/index.js').then((module) => module.allTools);
-  if (PREBUILT_CATALOG) return lazyToolSource(PREBUILT_CATALOG, importTools);
-  const { eagerToolSource } = await import('./mcp/eager-tool-source.js');
-  return eagerToolSource(await importTools());
 }
 
 /** The API to talk to: HiringCenter itself, or with --sandbox the built-in emulator on a loopback port. */

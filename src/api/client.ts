@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import { apiKeyProblem } from './api-key.js';
 import { CallScope, SharedByteBudget } from './call-scope.js';
 import {

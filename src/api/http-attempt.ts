@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import type { CallScope } from './call-scope.js';
 import {
   ApiCancelledError,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * The meeting object of the contract (docs/hiringcenter-api.md). Loose: the contract says

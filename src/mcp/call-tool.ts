@@ -15,16 +15,14 @@ import type { Extra } from './handle-request.js';
 import { inputErrorFromIssues } from './input-issues.js';
 import type { ClientLog } from './mcp-log.js';
 import { meetingsShown, type RecentValues } from './recent-values.js';
-import type { ToolSelection } from './select-tools.js';
-import type { ToolSource } from './tool-source.js';
+import type { Inventory } from './inventory.js';
 import { normalizeArguments } from './tolerant-input.js';
 
 export interface CallToolDeps {
   api: HiringCenterClient;
   /** The request's own API key (hosted mode), else undefined: the configured key. */
   credential: string | undefined;
-  tools: ToolSource;
-  selection: ToolSelection<{ name: string }>;
+  inventory: Inventory;
   /** What this credential's answers, errors and log lines must never show. */
   redactor: Redactor;
   defaultUserId: string | undefined;
@@ -112,11 +110,11 @@ export async function runTool(name: string, args: Record<string, unknown>, extra
 
 /** The tool by name, or why it cannot be called here. Definitions (zod schemas, handlers) load at the first call. */
 async function lookUpTool(name: string, deps: CallToolDeps): Promise<Result<ToolDefinition, ErrorReport>> {
-  const why = deps.selection.hidden.get(name);
+  const why = deps.inventory.hidden.get(name);
   if (why) return notOk(report('tool_disabled', why));
-  const offered = deps.selection.offered.map((tool) => tool.name);
-  const tool = offered.includes(name) ? (await deps.tools.load()).find((candidate) => candidate.name === name) : undefined;
+  const tool = await deps.inventory.definition(name);
   if (tool) return ok(tool);
+  const offered = deps.inventory.tools.map((tool) => tool.name);
   return notOk(report('unknown_tool', `Unknown tool ${quote(name.slice(0, 64))}. Available tools: ${offered.join(', ')}.`));
 }
 

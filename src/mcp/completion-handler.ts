@@ -1,10 +1,13 @@
-import { CompleteRequestSchema } from '@modelcontextprotocol/core';
-import type { Server } from '@modelcontextprotocol/server';
+import type { CompleteRequest, CompleteResult } from '@modelcontextprotocol/server';
 import { DOCUMENTED_MEETING_TYPES } from '../api/meeting-types.js';
 import type { ArgumentKind } from '../prompts/define-prompt.js';
-import type { BeyondTools } from './beyond-tools.js';
-import { handle } from './handle-request.js';
-import type { ShownValuesDeps } from './handler-deps.js';
+import { allPrompts } from '../prompts/index.js';
+import { allResourceTemplates } from '../resources/index.js';
+import { addDays, mondayOf, todayIn } from '../time/calendar-days.js';
+import { knownZone } from '../time/known-zone.js';
+import { completeTimeZone } from '../time/zone-names.js';
+import type { OfferingContext } from './handler-deps.js';
+import type { Inventory } from './inventory.js';
 import type { RecentValues } from './recent-values.js';
 
 // MCP caps a completion answer at 100 values.
@@ -17,41 +20,25 @@ const MAX_TYPED = 128;
  * zones by prefix or city, meeting types, dates, and ids from the lists the
  * server has shown — never an API call.
  */
-export function registerCompletions(server: Server, deps: ShownValuesDeps): void {
-  handle(
-    server,
-    CompleteRequestSchema,
-    async (request) => {
-      const { ref, argument, context } = request.params;
-      const kit = await deps.load();
-      const kind = kindOf(kit, deps.offers, ref, argument.name);
-      const values =
-        kind && argument.value.length <= MAX_TYPED
-          ? candidates(kit, kind, argument.value, { ...deps, zone: context?.arguments?.timeZone })
-          : [];
-      return { completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES } };
-    },
-    deps.guard,
-  );
+export function complete(request: CompleteRequest, ctx: OfferingContext): CompleteResult {
+  const { ref, argument, context } = request.params;
+  const kind = kindOf(ctx.inventory, ref, argument.name);
+  const values =
+    kind && argument.value.length <= MAX_TYPED ? candidates(kind, argument.value, { ...ctx, zone: context?.arguments?.timeZone }) : [];
+  return { completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES } };
 }
 
 // Only what this server offers is completed: a prompt or template switched off by the tool selection has no arguments here.
-function kindOf(
-  kit: BeyondTools,
-  offers: (tools: readonly string[]) => boolean,
-  ref: { type: string; name?: string; uri?: string },
-  argument: string,
-): ArgumentKind | undefined {
+function kindOf(inventory: Inventory, ref: { type: string; name?: string; uri?: string }, argument: string): ArgumentKind | undefined {
   if (ref.type === 'ref/prompt') {
-    const prompt = kit.allPrompts.find((candidate) => candidate.name === ref.name);
-    return prompt && offers(prompt.tools) ? prompt.arguments.find((arg) => arg.name === argument)?.kind : undefined;
+    const prompt = inventory.prompts(allPrompts).find((candidate) => candidate.name === ref.name);
+    return prompt?.arguments.find((arg) => arg.name === argument)?.kind;
   }
-  const template = kit.allResourceTemplates.find((candidate) => candidate.uriTemplate === ref.uri);
-  return template && offers([template.tool]) ? template.variables[argument] : undefined;
+  const template = inventory.templates(allResourceTemplates).find((candidate) => candidate.uriTemplate === ref.uri);
+  return template?.variables[argument];
 }
 
 function candidates(
-  kit: BeyondTools,
   kind: ArgumentKind,
   typed: string,
   deps: { recent: RecentValues; now: () => number; zone: string | undefined },
@@ -59,7 +46,7 @@ function candidates(
   const startsWith = (values: readonly string[]) => values.filter((value) => value.toLowerCase().startsWith(typed.trim().toLowerCase()));
   switch (kind) {
     case 'timeZone':
-      return kit.completeTimeZone(typed);
+      return completeTimeZone(typed);
     case 'meetingType':
       return startsWith([...new Set([...deps.recent.values('meetingType'), ...DOCUMENTED_MEETING_TYPES])]);
     case 'ownerId':
@@ -68,7 +55,6 @@ function candidates(
       return startsWith(deps.recent.values(kind));
     case 'week':
     case 'day': {
-      const { addDays, mondayOf, todayIn, knownZone } = kit;
       // The zone is the client's text: checked and made canonical before any cache or Temporal sees it.
       const zone = typeof deps.zone === 'string' ? knownZone(deps.zone)?.name : undefined;
       const today = todayIn(zone ?? 'UTC', deps.now());

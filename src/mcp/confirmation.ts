@@ -1,6 +1,6 @@
 import type { ElicitRequestFormParams, Server } from '@modelcontextprotocol/server';
 import { CLIENT_CAPABILITIES_META_KEY, inputResponse, SdkError, SdkErrorCode } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { CallScope } from '../api/call-scope.js';
 import type { Redactor } from '../api/redact.js';
 import type { NotConfirmed } from '../format/mutation-text.js';

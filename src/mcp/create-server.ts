@@ -1,24 +1,29 @@
 import type { CacheHint, jsonSchemaValidator } from '@modelcontextprotocol/server';
 import { Server } from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
-import { ListToolsRequestSchema } from '@modelcontextprotocol/core';
+import {
+  CompleteRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/core';
 import type { HiringCenterClient } from '../api/client.js';
 import type { Redactor } from '../api/redact.js';
 import { silentLogger, type Logger } from '../log.js';
 import { VERSION } from '../version.js';
-import type { BeyondTools } from './beyond-tools.js';
 import { callTool, runTool, type CallToolDeps } from './call-tool.js';
-import { registerCompletions } from './completion-handler.js';
 import { confirmationFor, DEFAULT_CONFIRM_TIMEOUT_MS } from './confirmation.js';
 import { handle, refuseBeforeHandshake } from './handle-request.js';
 import { ICONS } from './icon.js';
 import { clientLog } from './mcp-log.js';
-import { registerPrompts } from './prompt-handlers.js';
 import { recentValuesFor, type RecentValues } from './recent-values.js';
-import { registerResources } from './resource-handlers.js';
 import type { StateSealer } from './request-state.js';
-import { selectTools, type ToolPolicy } from './select-tools.js';
-import type { ToolSource } from './tool-source.js';
+import type { OfferingContext } from './handler-deps.js';
+import type { Inventory } from './inventory.js';
+import { loadOfferings } from './lazy-boundary.js';
 
 export interface ServerDeps {
   api: HiringCenterClient;
@@ -30,9 +35,8 @@ export interface ServerDeps {
    */
   credential?: string;
   defaultUserId?: string;
-  tools: ToolSource;
-  /** Read-only mode and the allow-list (default: every tool). */
-  policy?: ToolPolicy;
+  /** What the server offers: tools, prompts, templates (inventory.ts), one selection for every server of this configuration. */
+  inventory: Inventory;
   /** Ask the user before delete_meeting when the client supports elicitation. */
   confirmDeletes?: boolean;
   /** How long a person has to answer a confirmation (default 10 minutes). */
@@ -49,8 +53,6 @@ export interface ServerDeps {
   recent?: RecentValues;
   /** Hosted mode: told when HiringCenter refuses the request's own key (see call-tool.ts). */
   onKeyRefused?: () => void;
-  /** Prompts, resource templates and completion data, loaded at the first request that needs them (beyond-tools.ts). */
-  beyondTools: () => Promise<BeyondTools>;
 }
 
 const INSTRUCTIONS =
@@ -66,7 +68,7 @@ const INSTRUCTIONS =
  * sentence (call-tool.ts).
  */
 export function createServer(deps: ServerDeps): Server {
-  const selection = selectTools(deps.tools.catalog, deps.policy ?? { readOnly: false, allow: undefined });
+  const { inventory } = deps;
   const server = new Server(
     { name: 'hiringcenter-mcp', title: 'HiringCenter Meetings', version: VERSION, icons: ICONS },
     {
@@ -90,8 +92,7 @@ export function createServer(deps: ServerDeps): Server {
   const callDeps: CallToolDeps = {
     api: deps.api,
     credential: deps.credential,
-    tools: deps.tools,
-    selection,
+    inventory,
     redactor: deps.redactor,
     defaultUserId: deps.defaultUserId,
     now,
@@ -102,25 +103,27 @@ export function createServer(deps: ServerDeps): Server {
     onKeyRefused: deps.onKeyRefused,
   };
   const guard = { requireInitialize: deps.requireInitialize !== false };
-  handle(server, ListToolsRequestSchema, () => ({ tools: selection.offered }), guard);
+  handle(server, ListToolsRequestSchema, () => ({ tools: [...inventory.tools] }), guard);
   // The SDK's Server validates every tools/call against its own schema (answering -32602), so it is registered
   // directly, not parsed a second time: zod parsing is the largest allocation per call (test/hardening/stdio-protocol).
   server.setRequestHandler('tools/call', (request, extra) => {
     refuseBeforeHandshake(server, guard, 'tools/call');
     return callTool(request, extra, callDeps);
   });
-  const load = deps.beyondTools;
-  const offers = selection.offers;
-  registerPrompts(server, { offers, now, load, guard });
-  registerResources(server, {
-    log: deps.log ?? silentLogger,
-    offers,
+  // Prompts, resources and completion: their handlers load at the first request for any of them (lazy-boundary.ts).
+  const ctx: OfferingContext = {
     now,
-    load,
-    guard,
+    inventory,
+    recent,
+    log: deps.log ?? silentLogger,
     runTool: (name, args, extra) => runTool(name, args, extra, callDeps),
-  });
-  registerCompletions(server, { recent, now, load, offers, guard });
+  };
+  handle(server, ListPromptsRequestSchema, async () => (await loadOfferings()).listPrompts(ctx), guard);
+  handle(server, GetPromptRequestSchema, async (request) => (await loadOfferings()).getPrompt(request, ctx), guard);
+  handle(server, ListResourcesRequestSchema, async (_request, extra) => (await loadOfferings()).listResources(extra, ctx), guard);
+  handle(server, ListResourceTemplatesRequestSchema, async () => (await loadOfferings()).listResourceTemplates(ctx), guard);
+  handle(server, ReadResourceRequestSchema, async (request, extra) => (await loadOfferings()).readResource(request, extra, ctx), guard);
+  handle(server, CompleteRequestSchema, async (request) => (await loadOfferings()).complete(request, ctx), guard);
   return server;
 }
 

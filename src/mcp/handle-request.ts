@@ -1,6 +1,6 @@
 import type { Server, ServerContext } from '@modelcontextprotocol/server';
 import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /** What the SDK hands every request handler besides the request: its signal, envelope, and ways to notify the client. */
 export type Extra = ServerContext;

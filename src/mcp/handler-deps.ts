@@ -1,17 +1,16 @@
-import type { BeyondTools } from './beyond-tools.js';
+import type { Logger } from '../log.js';
+import type { ToolOutcome } from './call-tool.js';
+import type { Extra } from './handle-request.js';
+import type { Inventory } from './inventory.js';
 import type { RecentValues } from './recent-values.js';
 
-/** What the prompt, resource and completion handlers share from createServer. */
-export interface OfferingDeps {
+/** What the prompt, resource and completion handlers (offerings.ts) share from createServer. */
+export interface OfferingContext {
   now: () => number;
-  /** Prompts, templates and completion data, loaded at the first request that needs them. */
-  load: () => Promise<BeyondTools>;
-  /** The tool selection: a prompt or template is offered only where every tool it needs is. */
-  offers: (tools: readonly string[]) => boolean;
-  guard: { requireInitialize: boolean };
-}
-
-/** The same, with the values the server's answers have shown (completion). */
-export interface ShownValuesDeps extends OfferingDeps {
+  inventory: Inventory;
+  /** The values the server's answers have shown (completion). */
   recent: RecentValues;
+  log: Logger;
+  /** One tool call through the tools/call path: a resource reads exactly as its tool answers. */
+  runTool(name: string, args: Record<string, unknown>, extra: Extra): Promise<ToolOutcome>;
 }

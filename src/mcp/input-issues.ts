@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import { InputError } from '../input-error.js';
 import { acceptedForm } from '../tools/argument-forms.js';
 import { requiredArguments, type ToolDefinition } from '../tools/define-tool.js';

@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 type Schema = Tool['inputSchema'] & Tool['outputSchema'];
 

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * The MRTR `requestState` of a confirmation (MCP 2026-07-28): what the person

@@ -1,81 +1,70 @@
-import { ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/core';
-import type { Server } from '@modelcontextprotocol/server';
+import type {
+  ListResourcesResult,
+  ListResourceTemplatesResult,
+  ReadResourceRequest,
+  ReadResourceResult,
+} from '@modelcontextprotocol/server';
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, UriTemplate } from '@modelcontextprotocol/server';
+import { meetingTitle } from '../format/meeting-text.js';
 import type { ErrorReport } from '../format/error-text.js';
 import { InputError } from '../input-error.js';
+import { checked } from '../prompts/prompt-arguments.js';
+import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
+import { allResourceTemplates } from '../resources/index.js';
 import { notOk, ok, type Result } from '../result.js';
 import type { ToolAnswer } from '../tools/define-tool.js';
-import type { ToolOutcome } from './call-tool.js';
-import type { Logger } from '../log.js';
-import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
-import type { BeyondTools } from './beyond-tools.js';
+import { meetingPage } from '../tools/output-schemas.js';
 import type { Extra } from './handle-request.js';
-import { handle } from './handle-request.js';
-import type { OfferingDeps } from './handler-deps.js';
+import type { OfferingContext } from './handler-deps.js';
 import { ICONS } from './icon.js';
 
 // resources/list is a short menu of the caller's next meetings (for @-mentions), never a dump of the account.
 const LISTED = 10;
 const LIST_HORIZON_MS = 14 * 24 * 60 * 60 * 1000;
-// It is read with list_meetings and each entry is read through the meeting template (get_meeting): offered with both.
-const LIST_TOOLS = ['list_meetings', 'get_meeting'];
 
-type RunTool = (name: string, args: Record<string, unknown>, extra: Extra) => Promise<ToolOutcome>;
+/** resources/templates/list: the templates whose tool this server offers. */
+export function listResourceTemplates(ctx: OfferingContext): ListResourceTemplatesResult {
+  return { resourceTemplates: ctx.inventory.templates(allResourceTemplates).map(describeTemplate) };
+}
 
 /**
- * resources/list (the caller's next meetings, read from HiringCenter — the
- * same on every replica, as 2026-07-28 lists no longer vary per connection),
- * resources/templates/list, and resources/read — which runs the template's
- * tool call through the same path as tools/call, so a resource reads exactly
- * as the tool answers: same text, its structuredContent as JSON, same errors.
+ * resources/read runs the template's tool call through the same path as
+ * tools/call, so a resource reads exactly as the tool answers: same text, its
+ * structured answer as JSON, same errors.
  */
-export function registerResources(server: Server, deps: OfferingDeps & { runTool: RunTool; log: Logger }): void {
-  const templates = async () => (await deps.load()).allResourceTemplates.filter((template) => deps.offers([template.tool]));
-  handle(
-    server,
-    ListResourcesRequestSchema,
-    async (_request, extra) => ({ resources: deps.offers(LIST_TOOLS) ? await upcomingMeetings(deps, extra) : [] }),
-    deps.guard,
-  );
-  handle(
-    server,
-    ListResourceTemplatesRequestSchema,
-    async () => ({ resourceTemplates: (await templates()).map(describeTemplate) }),
-    deps.guard,
-  );
-  handle(
-    server,
-    ReadResourceRequestSchema,
-    async (request, extra) => {
-      const uri = request.params.uri;
-      const { template, variables } = matchTemplate(await templates(), (await deps.load()).checked, uri);
-      const answer = await toolAnswer(deps.runTool, template.tool, template.toolArguments(variables, deps.now()), extra);
-      if (!answer.ok) {
-        const { code, message } = answer.error;
-        if (code === 'not_found') throw new ResourceNotFoundError(uri, message);
-        throw new ProtocolError(code === 'invalid_argument' ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError, message);
-      }
-      return {
-        contents: [
-          { uri, mimeType: 'text/plain', text: answer.value.text },
-          { uri, mimeType: 'application/json', text: JSON.stringify(answer.value.structured) },
-        ],
-      };
-    },
-    deps.guard,
-  );
+export async function readResource(request: ReadResourceRequest, extra: Extra, ctx: OfferingContext): Promise<ReadResourceResult> {
+  const uri = request.params.uri;
+  const { template, variables } = matchTemplate(ctx.inventory.templates(allResourceTemplates), uri);
+  const answer = await toolAnswer(ctx.runTool, template.tool, template.toolArguments(variables, ctx.now()), extra);
+  if (!answer.ok) {
+    const { code, message } = answer.error;
+    if (code === 'not_found') throw new ResourceNotFoundError(uri, message);
+    throw new ProtocolError(code === 'invalid_argument' ? ProtocolErrorCode.InvalidParams : ProtocolErrorCode.InternalError, message);
+  }
+  return {
+    contents: [
+      { uri, mimeType: 'text/plain', text: answer.value.text },
+      { uri, mimeType: 'application/json', text: JSON.stringify(answer.value.structured) },
+    ],
+  };
+}
+
+/**
+ * resources/list: the caller's next meetings, read from HiringCenter — the
+ * same on every replica, as 2026-07-28 lists no longer vary per connection.
+ */
+export async function listResources(extra: Extra, ctx: OfferingContext): Promise<ListResourcesResult> {
+  return { resources: ctx.inventory.listsMeetings ? await upcomingMeetings(ctx, extra) : [] };
 }
 
 /** The caller's next meetings (two weeks, soonest first). A failure lists none rather than failing the client's menu. */
-async function upcomingMeetings(deps: OfferingDeps & { runTool: RunTool; log: Logger }, extra: Extra) {
-  const now = deps.now();
+async function upcomingMeetings(ctx: OfferingContext, extra: Extra) {
+  const now = ctx.now();
   const args = { meetingDateAfter: now, meetingDateBefore: now + LIST_HORIZON_MS, limit: 50 };
-  const answer = await toolAnswer(deps.runTool, 'list_meetings', args, extra);
-  // Loaded with the tools, not at start: the page's schema, the title's format, the meeting template's id check.
-  const { meetingPage, meetingTitle, checked } = await deps.load();
+  const answer = await toolAnswer(ctx.runTool, 'list_meetings', args, extra);
   const page = answer.ok ? meetingPage.safeParse(answer.value.structured) : undefined;
   if (!page?.success) {
-    deps.log.debug(`resources/list: no meetings listed (${answer.ok ? 'unexpected answer' : 'list_meetings failed'})`);
+    ctx.log.debug(`resources/list: no meetings listed (${answer.ok ? 'unexpected answer' : 'list_meetings failed'})`);
     return [];
   }
   // The API's answer is not trusted: a meeting whose id the meeting template would refuse is not offered.
@@ -100,7 +89,7 @@ async function upcomingMeetings(deps: OfferingDeps & { runTool: RunTool; log: Lo
 
 /** A read-only tool's answer: it never asks the person anything, so an input_required here is a bug. */
 async function toolAnswer(
-  runTool: RunTool,
+  runTool: OfferingContext['runTool'],
   name: string,
   args: Record<string, unknown>,
   extra: Extra,
@@ -119,7 +108,6 @@ async function toolAnswer(
 /** The template a URI fits, with its variables checked as the tools check those arguments. */
 function matchTemplate(
   templates: readonly ResourceTemplateDefinition[],
-  checked: BeyondTools['checked'],
   uri: string,
 ): { template: ResourceTemplateDefinition; variables: Record<string, string> } {
   for (const template of templates) {

@@ -3,7 +3,7 @@ import { request } from 'node:https';
 import { isIP } from 'node:net';
 import type { OAuthClientInformationFull } from '@modelcontextprotocol/server';
 import { OAuthClientMetadataSchema } from '@modelcontextprotocol/core';
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { formatBytes } from '../byte-size.js';
 import { notOk, ok, type Result } from '../result.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * What each kind of sealed value holds, read and written with readable names. Sealed, every field has a short

@@ -1,3 +1,5 @@
+import type { ToolName } from '../tools/index.js';
+
 /** What an argument's value is, so completion knows what to offer while a person types it. */
 export type ArgumentKind = 'timeZone' | 'meetingType' | 'ownerId' | 'prospectId' | 'meetingId' | 'week' | 'day' | 'time' | 'meetingDate';
 
@@ -21,7 +23,7 @@ export interface PromptDefinition {
   description: string;
   arguments: PromptArgument[];
   /** The tools its text calls: a prompt is offered only where they all are (read-only mode hides the mutating ones). */
-  tools: string[];
+  tools: readonly ToolName[];
   /** `args`: every argument given, checked and normalized; the required ones are there. */
   render(args: Readonly<Record<string, string | undefined>>, context: { now: number }): string;
 }

@@ -1,4 +1,5 @@
 import type { ArgumentKind } from '../prompts/define-prompt.js';
+import type { ToolName } from '../tools/index.js';
 
 /**
  * A resource template, declared as data: a URI a person can attach (or
@@ -14,7 +15,7 @@ export interface ResourceTemplateDefinition {
   /** What each variable is, for completion. */
   variables: Record<string, ArgumentKind>;
   /** The tool a read runs, and the arguments it runs it with. */
-  tool: string;
+  tool: ToolName;
   toolArguments(variables: Readonly<Record<string, string>>, now: number): Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { SAFE_PATH_SEGMENT } from '../api/meeting-id.js';
 import { ARGUMENT_BOUNDS as B, ARGUMENTS, type ArgumentName } from './argument-forms.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { createMeetingOnce } from '../api/meeting-mutations.js';
 import type { CreateMeetingBody } from '../api/schemas.js';
 import { formatCreated } from '../format/mutation-text.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import type { CallScope } from '../api/call-scope.js';
 import type { HiringCenterClient } from '../api/client.js';
 import type { NotConfirmed } from '../format/mutation-text.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { deleteMeetingOnce } from '../api/meeting-mutations.js';
 import { deleteQuestion, formatDeleted, formatNotDeleted, formatWouldDelete } from '../format/mutation-text.js';
 import { destructive } from './annotations.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { formatMeeting } from '../format/meeting-text.js';
 import { readOnly } from './annotations.js';
 import { defineTool } from './define-tool.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { collectMeetings } from '../api/meeting-pages.js';
 import type { MeetingQuery } from '../api/schemas.js';
 import { formatMeetingPage } from '../format/list-text.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { MeetingSchema } from '../api/schemas.js';
 import { ERROR_CODES } from '../format/error-text.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { updateMeetingOnce } from '../api/meeting-mutations.js';
 import type { UpdateMeetingBody } from '../api/schemas.js';
 import { formatUpdated, formatWouldUpdate } from '../format/mutation-text.js';

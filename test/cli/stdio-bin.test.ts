@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import type { Meeting } from '../../src/api/schemas.js';
 import { describeMeetingTime } from '../../src/format/meeting-time.js';
 import { startSandboxApi, type SandboxApi } from '../../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../../src/sandbox/seed.js';
-import { describeTools } from '../../src/mcp/catalog.js';
+import { describeTools } from '../../src/mcp/describe-tools.js';
 import { allTools } from '../../src/tools/index.js';
 import { VERSION } from '../../src/version.js';
 import { dayInTwoMonths, phoneCallLike } from '../helpers/fixtures.js';
@@ -19,6 +20,14 @@ const shown = (time: string) =>
   describeMeetingTime(Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime('Europe/London').epochMilliseconds, 'Europe/London');
 
 describe('the built bin over stdio', () => {
+  it('carries the catalog baked in by the build (lazy-boundary.ts): the name the build defines is gone from the bin', () => {
+    // Were the define lost, the bin would still work — describing the tools at every start, the slow way.
+    const bin = readFileSync(BIN, 'utf8');
+    expect(bin).not.toContain('HIRINGCENTER_PREBUILT_CATALOG');
+    // Each published input schema is there as data (minified: unquoted keys).
+    expect(bin.match(/inputSchema:\{type:"object"/g)).toHaveLength(allTools.length);
+  });
+
   it('serves every tool on --sandbox through the SDK client, under a far-off TZ', async () => {
     const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox'], env: binEnv(), stderr: 'pipe' });
     let stderr = '';

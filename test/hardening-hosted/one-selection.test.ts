@@ -1,5 +1,10 @@
 import { ProtocolError } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toolSourceOf } from '../../src/mcp/describe-tools.js';
+import { buildInventory } from '../../src/mcp/inventory.js';
+import { allPrompts } from '../../src/prompts/index.js';
+import { allResourceTemplates } from '../../src/resources/index.js';
+import { allTools } from '../../src/tools/index.js';
 import { connectServer, startHarness, type Connected, type Harness } from '../helpers/harness.js';
 
 describe('tools, prompts and resource templates follow one selection', () => {
@@ -58,5 +63,23 @@ describe('errors from prompts and resources are sentences, without the code writ
       expect((error as ProtocolError).message).not.toMatch(/MCP error|-32\d{3}/);
       expect((error as ProtocolError).message).toMatch(/^[A-Z"a-z]/);
     }
+  });
+});
+
+describe('the inventory is the one selection', () => {
+  const source = toolSourceOf(allTools);
+  it('says a sign-in grants read-only access exactly when no tool offered writes', () => {
+    expect(buildInventory(source, { readOnly: false, allow: undefined }).readOnly).toBe(false);
+    expect(buildInventory(source, { readOnly: true, allow: undefined }).readOnly).toBe(true);
+    // An allow-list of reads alone grants no more than --read-only does.
+    expect(buildInventory(source, { readOnly: false, allow: ['list_meetings', 'get_meeting'] }).readOnly).toBe(true);
+  });
+
+  it('offers prompts and templates only with every tool they name, and lists meetings only with both it needs', () => {
+    const reads = buildInventory(source, { readOnly: false, allow: ['list_meetings'] });
+    expect(reads.prompts(allPrompts).map((prompt) => prompt.name)).toEqual(['weekly_agenda']);
+    expect(reads.templates(allResourceTemplates).every((template) => template.tool === 'list_meetings')).toBe(true);
+    expect(reads.listsMeetings).toBe(false);
+    expect(buildInventory(source, { readOnly: true, allow: undefined }).listsMeetings).toBe(true);
   });
 });

@@ -8,8 +8,8 @@ import { seedMeetings } from '../../src/sandbox/seed.js';
 import { createServer } from '../../src/mcp/create-server.js';
 import { principalOf, stateSealer } from '../../src/mcp/request-state.js';
 import { allTools } from '../../src/tools/index.js';
-import { eagerToolSource } from '../../src/mcp/eager-tool-source.js';
-import * as beyondTools from '../../src/mcp/beyond-tools.js';
+import { toolSourceOf } from '../../src/mcp/describe-tools.js';
+import { buildInventory } from '../../src/mcp/inventory.js';
 export const TEST_KEY = 'hc_test_9f3b2c7d41e84a6f';
 /** A fixed "now" for reproducible text: 2025-03-05T15:00:00Z, a Wednesday. */
 export const FIXED_NOW = Date.UTC(2025, 2, 5, 15, 0, 0);
@@ -88,11 +88,9 @@ export async function connectServer(baseUrl: string, options: ConnectOptions = {
     redactor: redactor([apiKey]),
     defaultUserId: options.defaultUserId,
     now: () => FIXED_NOW,
-    tools: eagerToolSource(allTools),
-    policy: { readOnly: options.readOnly ?? false, allow: options.allow },
+    inventory: buildInventory(toolSourceOf(allTools), { readOnly: options.readOnly ?? false, allow: options.allow }),
     confirmDeletes: options.confirmDeletes,
     confirmTimeoutMs: options.confirmTimeoutMs,
-    beyondTools: async () => beyondTools,
     sealer: stateSealer(undefined),
     principal: principalOf(apiKey ?? ''),
   });

@@ -1,10 +1,10 @@
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { allTools } from '../../src/tools/index.js';
 import { HiringCenterClient } from '../../src/api/client.js';
-import * as beyondTools from '../../src/mcp/beyond-tools.js';
 import { createServer } from '../../src/mcp/create-server.js';
 import { principalOf, stateSealer } from '../../src/mcp/request-state.js';
-import { eagerToolSource } from '../../src/mcp/eager-tool-source.js';
+import { toolSourceOf } from '../../src/mcp/describe-tools.js';
+import { buildInventory } from '../../src/mcp/inventory.js';
 import { startHttpServer, type HostedServer, type HttpOptions } from '../../src/transports/http/http-server.js';
 import { silentLogger } from '../../src/log.js';
 
@@ -37,6 +37,7 @@ export async function startInProcessHosted(
     maxConnections: options.maxConnections,
   });
   const sealer = stateSealer(options.stateSecret);
+  const inventory = buildInventory(toolSourceOf(allTools), { readOnly: false, allow: undefined });
   const hosted = await startHttpServer(
     {
       host: '127.0.0.1',
@@ -56,8 +57,7 @@ export async function startInProcessHosted(
           onKeyRefused,
           sealer,
           principal: principalOf(apiKey ?? presented),
-          tools: eagerToolSource(allTools),
-          beyondTools: async () => beyondTools,
+          inventory,
           requireInitialize: false,
         }),
       createMcpHandler,

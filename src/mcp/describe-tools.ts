@@ -1,13 +1,14 @@
 import type { Tool } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { ToolDefinition } from '../tools/define-tool.js';
 import { toolError } from '../tools/output-schemas.js';
 import { ICONS } from './icon.js';
 import { publishedSchema } from './json-schema.js';
+import type { ToolSource } from './inventory.js';
 
 /**
  * What tools/list publishes for each tool. Pure data: the build computes it
- * once (scripts/build.mjs) so a starting server needs neither the tools' zod
+ * once (scripts/build.mjs, lazy-boundary.ts) so a starting server needs neither the tools' zod
  * schemas nor a schema conversion to answer tools/list.
  */
 export function describeTools(tools: readonly ToolDefinition[]): Tool[] {
@@ -21,4 +22,9 @@ export function describeTools(tools: readonly ToolDefinition[]): Tool[] {
     annotations: { title: tool.title, ...tool.annotations },
     icons: ICONS,
   }));
+}
+
+/** Everything in memory already (tests, running from source): the catalog described from the definitions at once. */
+export function toolSourceOf(tools: readonly ToolDefinition[]): ToolSource {
+  return { catalog: describeTools(tools), load: () => Promise.resolve(tools) };
 }

@@ -59,62 +59,251 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** One setting: its variable and flag, its default, and the words --help, the README and the bundle use for it. */
+export interface Setting {
+  /** The environment variable, when there is one. */
+  env?: `HIRINGCENTER_${string}`;
+  /** The flag, when there is one; `takes` names the value it takes (`--tools a,b`). */
+  flag?: `--${string}`;
+  takes?: string;
+  /** The default as a person reads it; undefined: none. */
+  shown?: string;
+  /** One line for --help. */
+  help: string;
+  /** The README's words (Markdown), when they say more than `help`. */
+  readme?: string;
+  /** The Claude Desktop bundle setting (manifest.json user_config) that fills the variable. */
+  bundle?: string;
+  /** A whole number: its range and default (parsing, --help and the README all read these). */
+  whole?: { min: number; max: number; fallback: number };
+}
+
 export const DEFAULT_BASE_URL = 'https://api.hiringcenterpro.com/v2';
-export const DEFAULT_HTTP_PORT = 8787;
-export const DEFAULT_HTTP_HOST = '127.0.0.1';
-export const DEFAULT_TIMEOUT_MS = 10_000;
-// Well inside the 60 s most MCP clients wait for a tool call.
-export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = DEFAULT_RETRY_POLICY.maxRetries;
-// Bounded, and high enough that one busy team key behind a 512-connection client is never refused.
-export const DEFAULT_MAX_CONCURRENT = 1024;
+const SECRET_HINT = '`openssl rand -base64 48`';
+
+/**
+ * Every setting once, in the order --help and the README list them. Parsing
+ * reads names, ranges and defaults from here; --help is generated from it;
+ * a test compares the README's configuration table and the bundle's
+ * variables (manifest.json) with it (`npm run settings` rewrites both).
+ */
+export const SETTINGS = {
+  sandbox: {
+    flag: '--sandbox',
+    help: 'serve sample data from the built-in HiringCenter emulator; no API key needed',
+    readme: 'Serve sample data from the built-in emulator; no key needed, nothing leaves the machine.',
+  },
+  apiKey: {
+    env: 'HIRINGCENTER_API_KEY',
+    help: 'API key, sent as "Authorization: Bearer <key>"; required unless --sandbox',
+    readme:
+      'API key, sent as `Authorization: Bearer <key>`. Without it the server still starts, logs one line to stderr, and every tool answers with an error saying how to set it.',
+    bundle: 'api_key',
+  },
+  baseUrl: { env: 'HIRINGCENTER_BASE_URL', shown: DEFAULT_BASE_URL, help: 'API base URL', bundle: 'base_url' },
+  timeoutMs: {
+    env: 'HIRINGCENTER_TIMEOUT_MS',
+    help: 'per-attempt timeout in milliseconds',
+    whole: { min: 100, max: 600_000, fallback: 10_000 },
+  },
+  callTimeoutMs: {
+    env: 'HIRINGCENTER_CALL_TIMEOUT_MS',
+    help: 'time one tool call may take, in milliseconds, retries and waits included',
+    readme:
+      "Time one tool call may take, in milliseconds, retries and waits included, so a dead API answers well inside a client's 60 s limit.",
+    // Well inside the 60 s most MCP clients wait for a tool call.
+    whole: { min: 100, max: 600_000, fallback: 30_000 },
+  },
+  maxRetries: {
+    env: 'HIRINGCENTER_MAX_RETRIES',
+    help: 'retries after network errors, timeouts, HTTP 408/425/429/500/502/503/504',
+    whole: { min: 0, max: 10, fallback: DEFAULT_RETRY_POLICY.maxRetries },
+  },
+  userId: {
+    env: 'HIRINGCENTER_USER_ID',
+    help: 'default acting userId for create/update (without it: the API key acts)',
+    readme:
+      "Default acting `userId` for create/update; a call's own `userId` wins. Without either, meetings are created by the API key (`createdByApi: true`).",
+    bundle: 'user_id',
+  },
+  readOnly: {
+    env: 'HIRINGCENTER_READ_ONLY',
+    flag: '--read-only',
+    shown: 'false',
+    help: 'offer only list_meetings and get_meeting',
+    readme: 'Offer only `list_meetings` and `get_meeting`.',
+    bundle: 'read_only',
+  },
+  tools: {
+    env: 'HIRINGCENTER_TOOLS',
+    flag: '--tools',
+    takes: 'a,b',
+    shown: 'all',
+    help: 'offer only these tools (comma-separated)',
+    readme: 'Comma-separated allow-list of tools.',
+  },
+  logLevel: {
+    env: 'HIRINGCENTER_LOG_LEVEL',
+    flag: '--log-level',
+    takes: 'LEVEL',
+    shown: 'info',
+    help: 'error, warn, info or debug; logs go to stderr',
+    readme: '`error`, `warn`, `info` or `debug`; logs go to stderr.',
+  },
+  confirmDeletes: {
+    env: 'HIRINGCENTER_CONFIRM_DELETES',
+    shown: 'ask',
+    help: 'ask: confirm deletes with the user when the client can; never: do not ask',
+    readme: '`never` stops `delete_meeting` from asking the user to confirm (MCP elicitation).',
+  },
+  http: {
+    flag: '--http',
+    help: 'serve MCP Streamable HTTP at /mcp instead of stdio (stateless; for a team)',
+    readme: 'Serve MCP Streamable HTTP at `/mcp` instead of stdio (see Hosted).',
+  },
+  port: {
+    env: 'HIRINGCENTER_HTTP_PORT',
+    flag: '--port',
+    takes: 'N',
+    help: 'with --http: the port',
+    readme: 'With `--http`: the port to listen on (0: one the system picks).',
+    whole: { min: 0, max: 65_535, fallback: 8787 },
+  },
+  host: {
+    env: 'HIRINGCENTER_HTTP_HOST',
+    flag: '--host',
+    takes: 'H',
+    shown: '127.0.0.1',
+    help: 'with --http: the address to listen on',
+    readme: 'With `--http`: the address to listen on.',
+  },
+  httpToken: {
+    env: 'HIRINGCENTER_HTTP_TOKEN',
+    help: 'with --http and a key held by the server: the token clients must send instead',
+    readme:
+      'With `--http` and a server-held `HIRINGCENTER_API_KEY`: the token clients must send (required then; at least 128 bits of randomness, e.g. `openssl rand -hex 32`).',
+  },
+  allowedOrigins: {
+    env: 'HIRINGCENTER_ALLOWED_ORIGINS',
+    shown: 'none',
+    help: 'with --http: comma-separated browser origins allowed to call',
+    readme: 'With `--http`: comma-separated browser origins allowed to call.',
+  },
+  publicUrl: {
+    env: 'HIRINGCENTER_PUBLIC_URL',
+    help: 'with --http: the address clients reach (behind a load balancer)',
+    readme: 'With `--http`: the address clients reach (behind a load balancer); its host passes the `Host` check.',
+  },
+  maxConcurrent: {
+    env: 'HIRINGCENTER_HTTP_MAX_CONCURRENT',
+    help: 'with --http: requests one credential may have in flight; then 429',
+    readme: 'With `--http`: requests one credential may have in flight; then `429` with `Retry-After`.',
+    // Bounded, and high enough that one busy team key behind a 512-connection client is never refused.
+    whole: { min: 1, max: 100_000, fallback: 1024 },
+  },
+  oauthSecret: {
+    env: 'HIRINGCENTER_OAUTH_SECRET',
+    help: `with --http: be an OAuth 2.1 authorization server (sign in with an API key); shared by all replicas (${SECRET_HINT})`,
+    readme: `With \`--http\`: be an OAuth 2.1 authorization server, so connectors added by URL sign in with an API key (see Hosted). A random secret shared by all replicas: ${SECRET_HINT}.`,
+  },
+  oauthPreviousSecret: {
+    env: 'HIRINGCENTER_OAUTH_PREVIOUS_SECRET',
+    help: 'with OAuth: the secret before a rotation; its tokens are still accepted until it is removed',
+  },
+  redisUrl: {
+    env: 'HIRINGCENTER_REDIS_URL',
+    help: 'with OAuth: Redis shared by all replicas, so a code or refresh token works once across them',
+  },
+  privateClientDocuments: {
+    env: 'HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS',
+    shown: 'false',
+    help: "with OAuth: fetch clients' metadata documents from private addresses too",
+  },
+  stateSecret: {
+    env: 'HIRINGCENTER_STATE_SECRET',
+    shown: 'HIRINGCENTER_OAUTH_SECRET, else random per process',
+    help: 'seals delete confirmations of 2026-07-28 clients (MRTR requestState) so any replica finishes them; shared by all replicas',
+    readme: `Seals the delete confirmations of 2026-07-28 clients (the MRTR \`requestState\`), so whichever replica the answer reaches finishes the call. Shared by all replicas; at least 128 bits (${SECRET_HINT}). Without it (and without an OAuth secret) the hosted server warns once at start: a confirmation must then come back to the same process.`,
+  },
+  json: {
+    flag: '--json',
+    help: 'with call: print structuredContent instead of the text',
+    readme: 'With `call`: print `structuredContent` instead of the text.',
+  },
+  help: {
+    flag: '--help',
+    help: 'show this help and exit',
+    readme: "Print this help and exit. `call <tool> --help`: that tool's arguments, the forms each accepts, and an example call.",
+  },
+  version: { flag: '--version', help: 'print the version and exit' },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 
-/** --help; the tool names come from the tool declarations. */
-export const usage = (toolNames: readonly string[]): string => `Usage:
-  hiringcenter-mcp [flags]                          serve MCP over stdio
-  hiringcenter-mcp call <tool> [json-args] [flags]  run one tool once and print what the model sees
-  hiringcenter-mcp call <tool> --help               that tool's arguments, the forms they accept, an example
+// Defaults other modules and tests name, read from the table.
+export const DEFAULT_TIMEOUT_MS = SETTINGS.timeoutMs.whole.fallback;
+export const DEFAULT_CALL_TIMEOUT_MS = SETTINGS.callTimeoutMs.whole.fallback;
+export const DEFAULT_MAX_RETRIES = SETTINGS.maxRetries.whole.fallback;
 
-MCP server for HiringCenter meetings: ${toolNames.join(', ')}.
+/** --help, from the settings table; the tool names come from the tool declarations. */
+export function usage(toolNames: readonly string[]): string {
+  const all: readonly Setting[] = Object.values(SETTINGS);
+  const line = (name: string, width: number, setting: Setting, twin?: string) => {
+    const shown = defaultOf(setting);
+    const notes = [twin, shown === undefined ? undefined : `default ${shown}`].filter(Boolean).join(', ');
+    return `  ${name.padEnd(width)}  ${setting.help}${notes ? ` (${notes})` : ''}`;
+  };
+  const flagName = (setting: Setting) => `${setting.flag}${setting.takes ? ` ${setting.takes}` : ''}`;
+  const flags = all.filter((setting) => setting.flag);
+  const variables = all.filter((setting) => setting.env && !setting.flag);
+  const flagWidth = Math.max(...flags.map((setting) => flagName(setting).length));
+  const variableWidth = Math.max(...variables.map((setting) => (setting.env ?? '').length));
+  return [
+    'Usage:',
+    '  hiringcenter-mcp [flags]                          serve MCP over stdio',
+    '  hiringcenter-mcp call <tool> [json-args] [flags]  run one tool once and print what the model sees',
+    "  hiringcenter-mcp call <tool> --help               that tool's arguments, the forms they accept, an example",
+    '',
+    `MCP server for HiringCenter meetings: ${toolNames.join(', ')}.`,
+    '',
+    'Flags (each wins over its environment variable):',
+    ...flags.map((setting) => line(flagName(setting), flagWidth, setting, setting.env)),
+    '',
+    'Environment:',
+    ...variables.map((setting) => line(setting.env ?? '', variableWidth, setting)),
+    '',
+    "Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.",
+    '',
+  ].join('\n');
+}
 
-Flags (each wins over its environment variable):
-  --sandbox            serve sample data from the built-in HiringCenter emulator; no API key needed
-  --http               serve MCP Streamable HTTP at /mcp instead of stdio (stateless; for a team)
-  --port N, --host H   where --http listens (HIRINGCENTER_HTTP_PORT, default ${DEFAULT_HTTP_PORT};
-                       HIRINGCENTER_HTTP_HOST, default ${DEFAULT_HTTP_HOST})
-  --read-only          offer only list_meetings and get_meeting          (HIRINGCENTER_READ_ONLY=true)
-  --tools a,b          offer only these tools                            (HIRINGCENTER_TOOLS)
-  --log-level LEVEL    error, warn, info or debug; logs go to stderr     (HIRINGCENTER_LOG_LEVEL, default info)
-  --json               with call: print structuredContent instead of the text
-  --help               show this help and exit
-  --version            print the version and exit
+/** The README's configuration table, from the settings table (a test compares them; `npm run settings` rewrites it). */
+export function settingsTable(): string {
+  const all: readonly Setting[] = Object.values(SETTINGS);
+  const code = (text: string) => `\`${text}\``;
+  const rows = all.map((setting) => {
+    const names = [setting.env && code(setting.env), setting.flag && code(`${setting.flag}${setting.takes ? ` ${setting.takes}` : ''}`)];
+    const shown = defaultOf(setting);
+    const range = setting.whole ? ` From ${setting.whole.min} to ${setting.whole.max}.` : '';
+    const meaning = setting.readme ?? `${setting.help[0]?.toUpperCase()}${setting.help.slice(1)}.${range}`;
+    return `| ${names.filter(Boolean).join(' / ')} | ${shown === undefined ? '' : /\s/.test(shown) ? shown : code(shown)} | ${meaning} |`;
+  });
+  return ['| Variable / flag | Default | Meaning |', '|---|---|---|', ...rows].join('\n');
+}
 
-Environment:
-  HIRINGCENTER_API_KEY           API key, sent as "Authorization: Bearer <key>" (required unless --sandbox)
-  HIRINGCENTER_BASE_URL          API base URL (default ${DEFAULT_BASE_URL})
-  HIRINGCENTER_TIMEOUT_MS        per-attempt timeout in ms (default ${DEFAULT_TIMEOUT_MS})
-  HIRINGCENTER_CALL_TIMEOUT_MS   time one tool call may take, retries included (default ${DEFAULT_CALL_TIMEOUT_MS})
-  HIRINGCENTER_MAX_RETRIES       retries after network errors, timeouts, 408/425/429/5xx (default ${DEFAULT_MAX_RETRIES})
-  HIRINGCENTER_USER_ID           default acting userId for create/update (default: none, acts as the API key)
-  HIRINGCENTER_READ_ONLY         true/false (default false)
-  HIRINGCENTER_TOOLS             comma-separated allow-list (default: all)
-  HIRINGCENTER_LOG_LEVEL         error, warn, info, debug (default info)
-  HIRINGCENTER_CONFIRM_DELETES   ask (default: confirm deletes with the user when the client supports it) or never
-  HIRINGCENTER_HTTP_TOKEN        with --http and a key held by the server: the token clients must send instead
-  HIRINGCENTER_ALLOWED_ORIGINS   with --http: comma-separated browser origins allowed to call (default: none)
-  HIRINGCENTER_PUBLIC_URL        with --http: the address clients reach (behind a load balancer)
-  HIRINGCENTER_HTTP_MAX_CONCURRENT  with --http: requests one credential may have in flight (default ${DEFAULT_MAX_CONCURRENT}; then 429)
-  HIRINGCENTER_OAUTH_SECRET      with --http: be an OAuth 2.1 authorization server (sign in with an API key, for
-                                 connectors added by URL); a random secret shared by all replicas (openssl rand -base64 48)
-  HIRINGCENTER_OAUTH_PREVIOUS_SECRET  the secret before a rotation: its tokens are still accepted until it is removed
-  HIRINGCENTER_REDIS_URL         with OAuth: Redis shared by all replicas, so a code or refresh token works once across them
-  HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS  true: fetch clients' metadata documents from private addresses too
-  HIRINGCENTER_STATE_SECRET      seals delete confirmations of 2026-07-28 clients (MRTR requestState) so any replica
-                                 finishes them; shared by all replicas (default: HIRINGCENTER_OAUTH_SECRET, else per process)
+/** The bundle's variables (manifest.json server.mcp_config.env), from the settings table (a test compares them). */
+export function bundleVariables(): Record<string, string> {
+  const all: readonly Setting[] = Object.values(SETTINGS);
+  return Object.fromEntries(
+    all.flatMap((setting) => (setting.env && setting.bundle ? [[setting.env, `\${user_config.${setting.bundle}}`]] : [])),
+  );
+}
 
-Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.
-`;
+function defaultOf(setting: Setting): string | undefined {
+  return setting.whole ? String(setting.whole.fallback) : setting.shown;
+}
 
 /** defaults < environment < flags; pure, so tests pass their own env and argv. `toolNames` are the tools that exist. */
 export function loadConfig(
@@ -123,37 +312,81 @@ export function loadConfig(
   toolNames: readonly string[],
 ): Config {
   const { env, unexpanded } = withoutPlaceholders(given);
-  const flags = parseArgv(argv, toolNames);
-  const toolsText = flags.tools ?? nonEmpty(env.HIRINGCENTER_TOOLS);
-  const logLevel = flags.logLevel ?? nonEmpty(env.HIRINGCENTER_LOG_LEVEL) ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
-    throw new ConfigError(`log level "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}; fix --log-level or HIRINGCENTER_LOG_LEVEL.`);
+  const { command, flags } = parseArgv(argv, toolNames);
+  const read = reader(env, flags);
+  const logLevel = read.text('logLevel') ?? 'info';
+  if (!LOG_LEVELS.some((level) => level === logLevel)) {
+    throw new ConfigError(
+      `log level "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}; fix ${SETTINGS.logLevel.flag} or ${SETTINGS.logLevel.env}.`,
+    );
   }
-  const confirm = (nonEmpty(env.HIRINGCENTER_CONFIRM_DELETES) ?? 'ask').toLowerCase();
+  const confirm = (read.text('confirmDeletes') ?? 'ask').toLowerCase();
   if (confirm !== 'ask' && confirm !== 'never') {
-    throw new ConfigError(`HIRINGCENTER_CONFIRM_DELETES must be "ask" or "never" (got "${confirm}").`);
+    throw new ConfigError(`${SETTINGS.confirmDeletes.env} must be "ask" or "never" (got "${confirm}").`);
   }
-  const apiKey = nonEmpty(env.HIRINGCENTER_API_KEY);
-  const command = flags.http ? httpCommand(env, flags, apiKey !== undefined) : flags.command;
+  const apiKey = read.text('apiKey');
+  const tools = read.given('tools');
   return {
-    command,
+    command: read.on('http') ? httpCommand(read, apiKey !== undefined) : command,
     apiKey,
-    baseUrl: parseBaseUrl(nonEmpty(env.HIRINGCENTER_BASE_URL) ?? DEFAULT_BASE_URL),
-    timeoutMs: parseWhole('HIRINGCENTER_TIMEOUT_MS', env.HIRINGCENTER_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, 100, 600_000),
-    callTimeoutMs: parseWhole('HIRINGCENTER_CALL_TIMEOUT_MS', env.HIRINGCENTER_CALL_TIMEOUT_MS, DEFAULT_CALL_TIMEOUT_MS, 100, 600_000),
-    maxRetries: parseWhole('HIRINGCENTER_MAX_RETRIES', env.HIRINGCENTER_MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, 10),
-    userId: nonEmpty(env.HIRINGCENTER_USER_ID),
-    sandbox: flags.sandbox,
-    readOnly: flags.readOnly || parseBoolean('HIRINGCENTER_READ_ONLY', env.HIRINGCENTER_READ_ONLY),
-    tools:
-      toolsText === undefined
-        ? undefined
-        : parseToolList(toolsText, flags.tools !== undefined ? '--tools' : 'HIRINGCENTER_TOOLS', toolNames),
-    logLevel: logLevel as LogLevel,
+    baseUrl: parseBaseUrl(read.text('baseUrl') ?? DEFAULT_BASE_URL),
+    timeoutMs: read.whole('timeoutMs'),
+    callTimeoutMs: read.whole('callTimeoutMs'),
+    maxRetries: read.whole('maxRetries'),
+    userId: read.text('userId'),
+    sandbox: read.on('sandbox'),
+    readOnly: read.on('readOnly'),
+    tools: tools === undefined ? undefined : parseToolList(tools.value, tools.source, toolNames),
+    logLevel: LOG_LEVELS.find((level) => level === logLevel) ?? 'info',
     confirmDeletes: confirm === 'ask',
-    baseUrlSet: nonEmpty(env.HIRINGCENTER_BASE_URL) !== undefined,
-    stateSecret: stateSecret(env),
+    baseUrlSet: read.text('baseUrl') !== undefined,
+    stateSecret: stateSecret(read),
     unexpanded,
+  };
+}
+
+type WholeSetting = { [K in SettingName]: (typeof SETTINGS)[K] extends { whole: object } ? K : never }[SettingName];
+
+/** Settings read through the table: a flag wins over its variable, and every message names where the value came from. */
+interface SettingReader {
+  /** The value given, trimmed, and the flag or variable it came from; undefined when neither was given. */
+  given(name: SettingName): { value: string; source: string } | undefined;
+  text(name: SettingName): string | undefined;
+  whole(name: WholeSetting): number;
+  /** A switch: its flag given, or its variable true. */
+  on(name: SettingName): boolean;
+}
+
+function reader(env: Readonly<Record<string, string | undefined>>, flags: ReadonlyMap<string, string | true>): SettingReader {
+  const setting = (name: SettingName): Setting => SETTINGS[name];
+  const given: SettingReader['given'] = (name) => {
+    const { flag, env: variable } = setting(name);
+    const fromFlag = flag === undefined ? undefined : flags.get(flag);
+    if (typeof fromFlag === 'string' && flag) return { value: fromFlag.trim(), source: flag };
+    const fromEnv = variable === undefined ? undefined : nonEmpty(env[variable]);
+    return fromEnv === undefined || variable === undefined ? undefined : { value: fromEnv, source: variable };
+  };
+  return {
+    given,
+    text: (name) => given(name)?.value,
+    whole(name) {
+      const { min, max, fallback } = SETTINGS[name].whole;
+      const value = given(name);
+      if (value === undefined) return fallback;
+      const n = Number(value.value);
+      if (!/^\d+$/.test(value.value) || n < min || n > max) {
+        throw new ConfigError(`${value.source} must be a whole number from ${min} to ${max} (got "${value.value}").`);
+      }
+      return n;
+    },
+    on(name) {
+      const { flag } = setting(name);
+      if (flag !== undefined && flags.get(flag) === true) return true;
+      const value = given(name);
+      if (value === undefined || ['false', '0', 'no', 'off'].includes(value.value.toLowerCase())) return false;
+      if (['true', '1', 'yes', 'on'].includes(value.value.toLowerCase())) return true;
+      throw new ConfigError(`${value.source} must be true or false (got "${value.value}").`);
+    },
   };
 }
 
@@ -175,57 +408,49 @@ function withoutPlaceholders(given: Readonly<Record<string, string | undefined>>
   return { env, unexpanded };
 }
 
-interface Flags {
-  command: Command;
-  sandbox: boolean;
-  readOnly: boolean;
-  http?: boolean;
-  port?: string;
-  host?: string;
-  tools?: string;
-  logLevel?: string;
-}
+// Short spellings of two flags.
+const ALIASES: Readonly<Record<string, string>> = { '-h': SETTINGS.help.flag, '-v': SETTINGS.version.flag };
 
-function parseArgv(argv: readonly string[], toolNames: readonly string[]): Flags {
-  const flags: Flags = { command: { kind: 'serve' }, sandbox: false, readOnly: false };
+/** The command, and each flag given: its value, or true for a switch. Flags are the settings table's. */
+function parseArgv(argv: readonly string[], toolNames: readonly string[]): { command: Command; flags: Map<string, string | true> } {
+  const known = new Map<string, Setting>();
+  for (const setting of Object.values<Setting>(SETTINGS)) if (setting.flag) known.set(setting.flag, setting);
+  const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  let json = false;
-  let show: 'help' | 'version' | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] =
+    const arg = argv[i] ?? '';
+    const [written, inline] =
       arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const next = inline ?? argv[++i];
-      if (next === undefined || next === '') throw new ConfigError(`${name} needs a value; run hiringcenter-mcp --help.`);
-      return next;
-    };
-    if (name === '--sandbox') flags.sandbox = true;
-    else if (name === '--read-only') flags.readOnly = true;
-    else if (name === '--tools') flags.tools = value();
-    else if (name === '--log-level') flags.logLevel = value();
-    else if (name === '--json') json = true;
-    else if (name === '--http') flags.http = true;
-    else if (name === '--port') flags.port = value();
-    else if (name === '--host') flags.host = value();
-    else if (name === '--help' || name === '-h') show = 'help';
-    else if (name === '--version' || name === '-v') show = 'version';
-    else if (name.startsWith('-')) throw new ConfigError(`unknown flag "${name}"; run hiringcenter-mcp --help for the flags.`);
-    else positional.push(arg);
+    const name = ALIASES[written] ?? written;
+    const setting = known.get(name);
+    if (!setting) {
+      if (name.startsWith('-')) throw new ConfigError(`unknown flag "${name}"; run hiringcenter-mcp --help for the flags.`);
+      positional.push(arg);
+      continue;
+    }
+    if (!setting.takes) {
+      flags.set(name, true);
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === '') throw new ConfigError(`${name} needs a value; run hiringcenter-mcp --help.`);
+    flags.set(name, value);
   }
-  if (show === 'help' && positional[0] === 'call' && positional[1]) {
-    return { ...flags, command: { kind: 'toolHelp', tool: checkToolName(positional[1], 'call', toolNames) } };
-  }
-  if (show) return { ...flags, command: { kind: show } };
-  if (positional.length === 0) {
-    if (json) throw new ConfigError('--json only goes with "call"; run hiringcenter-mcp --help.');
-    return flags;
-  }
+  const json = flags.has(SETTINGS.json.flag);
+  const show = flags.has(SETTINGS.help.flag) ? 'help' : flags.has(SETTINGS.version.flag) ? 'version' : undefined;
   const [verb, tool, args, ...extra] = positional;
+  if (show === 'help' && verb === 'call' && tool) {
+    return { command: { kind: 'toolHelp', tool: checkToolName(tool, 'call', toolNames) }, flags };
+  }
+  if (show) return { command: { kind: show }, flags };
+  if (verb === undefined) {
+    if (json) throw new ConfigError(`${SETTINGS.json.flag} only goes with "call"; run hiringcenter-mcp --help.`);
+    return { command: { kind: 'serve' }, flags };
+  }
   if (verb !== 'call') throw new ConfigError(`unknown command "${verb}"; the only command is "call" (run hiringcenter-mcp --help).`);
   if (!tool) throw new ConfigError(`call needs a tool name: one of ${toolNames.join(', ')}.`);
   if (extra.length) throw new ConfigError('call takes one JSON argument object; quote it, e.g. \'{"limit": 5}\'.');
-  return { ...flags, command: { kind: 'call', tool: checkToolName(tool, 'call', toolNames), args, json } };
+  return { command: { kind: 'call', tool: checkToolName(tool, 'call', toolNames), args, json }, flags };
 }
 
 /**
@@ -233,43 +458,38 @@ function parseArgv(argv: readonly string[], toolNames: readonly string[]): Flags
  * HIRINGCENTER_HTTP_TOKEN: an endpoint that spends a server-held key for anyone is refused, never a default.
  * (--sandbox holds only its own emulator's key: with no token it takes any client, to try it out.)
  */
-function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: Flags, serverHoldsKey: boolean): Command {
-  const token = nonEmpty(env.HIRINGCENTER_HTTP_TOKEN);
+function httpCommand(read: SettingReader, serverHoldsKey: boolean): Command {
+  const { httpToken, apiKey, publicUrl: publicSetting } = SETTINGS;
+  const token = read.text('httpToken');
   if (serverHoldsKey && !token) {
     throw new ConfigError(
-      '--http with a key held by the server (HIRINGCENTER_API_KEY) needs HIRINGCENTER_HTTP_TOKEN, so that only clients with it can spend that key; ' +
-        'set one (e.g. `openssl rand -hex 32`), or unset HIRINGCENTER_API_KEY so each client sends its own key.',
+      `${SETTINGS.http.flag} with a key held by the server (${apiKey.env}) needs ${httpToken.env}, so that only clients with it can spend that key; ` +
+        `set one (e.g. \`openssl rand -hex 32\`), or unset ${apiKey.env} so each client sends its own key.`,
     );
   }
   // A token guessable in practical time would turn a server-held key into an open one: judged as the OAuth secret is.
   const tokenWeakness = token === undefined ? undefined : secretWeakness(token);
   if (tokenWeakness) {
-    throw new ConfigError(`HIRINGCENTER_HTTP_TOKEN is too weak (${tokenWeakness}); make one with \`openssl rand -hex 32\`.`);
+    throw new ConfigError(`${httpToken.env} is too weak (${tokenWeakness}); make one with \`openssl rand -hex 32\`.`);
   }
-  const publicUrl = parsePublicUrl(nonEmpty(env.HIRINGCENTER_PUBLIC_URL));
-  const origins = nonEmpty(env.HIRINGCENTER_ALLOWED_ORIGINS);
-  const host = flags.host ?? nonEmpty(env.HIRINGCENTER_HTTP_HOST) ?? DEFAULT_HTTP_HOST;
-  const oauth = oauthSettings(env);
+  const publicUrl = parsePublicUrl(read.text('publicUrl'));
+  const origins = read.text('allowedOrigins');
+  const host = read.text('host') ?? SETTINGS.host.shown;
+  const oauth = oauthSettings(read);
   if (oauth && !publicUrl && !isLoopbackHost(host)) {
     throw new ConfigError(
-      `OAuth needs the address clients reach: set HIRINGCENTER_PUBLIC_URL (e.g. https://mcp.example.com), since ${host} is not one a browser can be sent to.`,
+      `OAuth needs the address clients reach: set ${publicSetting.env} (e.g. https://mcp.example.com), since ${host} is not one a browser can be sent to.`,
     );
   }
   if (oauth && publicUrl?.startsWith('http:') && !isLoopbackHost(new URL(publicUrl).hostname)) {
     throw new ConfigError(
-      `HIRINGCENTER_PUBLIC_URL must be https:// with OAuth (got ${publicUrl}): sign-in sends API keys and tokens through it.`,
+      `${publicSetting.env} must be https:// with OAuth (got ${publicUrl}): sign-in sends API keys and tokens through it.`,
     );
   }
   return {
     kind: 'http',
     host,
-    port: parseWhole(
-      flags.port !== undefined ? '--port' : 'HIRINGCENTER_HTTP_PORT',
-      flags.port ?? env.HIRINGCENTER_HTTP_PORT,
-      DEFAULT_HTTP_PORT,
-      0,
-      65_535,
-    ),
+    port: read.whole('port'),
     token,
     allowedOrigins: origins
       ? origins
@@ -278,13 +498,7 @@ function httpCommand(env: Readonly<Record<string, string | undefined>>, flags: F
           .filter(Boolean)
       : [],
     publicUrl,
-    maxPerCredential: parseWhole(
-      'HIRINGCENTER_HTTP_MAX_CONCURRENT',
-      env.HIRINGCENTER_HTTP_MAX_CONCURRENT,
-      DEFAULT_MAX_CONCURRENT,
-      1,
-      100_000,
-    ),
+    maxPerCredential: read.whole('maxConcurrent'),
     oauth,
   };
 }
@@ -309,45 +523,39 @@ function parsePublicUrl(value: string | undefined): string | undefined {
   return url.origin;
 }
 
-function stateSecret(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const own = nonEmpty(env.HIRINGCENTER_STATE_SECRET);
+function stateSecret(read: SettingReader): string | undefined {
+  const own = read.text('stateSecret');
   const weakness = own === undefined ? undefined : secretWeakness(own);
-  if (weakness) throw new ConfigError(`HIRINGCENTER_STATE_SECRET is too weak (${weakness}); ${MAKE_A_SECRET} and set it on every replica.`);
-  return own ?? nonEmpty(env.HIRINGCENTER_OAUTH_SECRET);
+  if (weakness)
+    throw new ConfigError(`${SETTINGS.stateSecret.env} is too weak (${weakness}); ${MAKE_A_SECRET} and set it on every replica.`);
+  return own ?? read.text('oauthSecret');
 }
 
-function oauthSettings(env: Readonly<Record<string, string | undefined>>): OAuthSettings | undefined {
-  const secret = nonEmpty(env.HIRINGCENTER_OAUTH_SECRET);
-  const previousSecret = nonEmpty(env.HIRINGCENTER_OAUTH_PREVIOUS_SECRET);
-  const redisUrl = nonEmpty(env.HIRINGCENTER_REDIS_URL);
+function oauthSettings(read: SettingReader): OAuthSettings | undefined {
+  const { oauthSecret, oauthPreviousSecret, redisUrl: redisSetting } = SETTINGS;
+  const secret = read.text('oauthSecret');
+  const previousSecret = read.text('oauthPreviousSecret');
+  const redisUrl = read.text('redisUrl');
   if (!secret) {
     if (previousSecret || redisUrl) {
-      throw new ConfigError(`OAuth settings are set but HIRINGCENTER_OAUTH_SECRET is not; ${MAKE_A_SECRET} and set it on every replica.`);
+      throw new ConfigError(`OAuth settings are set but ${oauthSecret.env} is not; ${MAKE_A_SECRET} and set it on every replica.`);
     }
     return undefined;
   }
   for (const [name, value] of [
-    ['HIRINGCENTER_OAUTH_SECRET', secret],
-    ['HIRINGCENTER_OAUTH_PREVIOUS_SECRET', previousSecret],
+    [oauthSecret.env, secret],
+    [oauthPreviousSecret.env, previousSecret],
   ] as const) {
     const weakness = value === undefined ? undefined : secretWeakness(value);
     if (weakness) throw new ConfigError(`${name} is too weak (${weakness}); ${MAKE_A_SECRET} and set it on every replica.`);
   }
   if (previousSecret === secret) {
-    throw new ConfigError('HIRINGCENTER_OAUTH_PREVIOUS_SECRET equals HIRINGCENTER_OAUTH_SECRET; after a rotation it holds the old one.');
+    throw new ConfigError(`${oauthPreviousSecret.env} equals ${oauthSecret.env}; after a rotation it holds the old one.`);
   }
   if (redisUrl !== undefined && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
-    throw new ConfigError(`HIRINGCENTER_REDIS_URL must look like redis://host:6379 or rediss://… (got something else).`);
+    throw new ConfigError(`${redisSetting.env} must look like redis://host:6379 or rediss://… (got something else).`);
   }
-  return {
-    secret,
-    previousSecret,
-    redisUrl,
-    allowPrivateClientDocuments: parseBoolean(
-      'HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS',
-      env.HIRINGCENTER_OAUTH_PRIVATE_CLIENT_DOCUMENTS,
-    ),
-  };
+  return { secret, previousSecret, redisUrl, allowPrivateClientDocuments: read.on('privateClientDocuments') };
 }
 
 function checkToolName(name: string, source: string, toolNames: readonly string[]): string {
@@ -362,13 +570,6 @@ function parseToolList(text: string, source: string, toolNames: readonly string[
     .filter(Boolean);
   if (!names.length) throw new ConfigError(`${source} is empty; list tools like list_meetings,get_meeting.`);
   return names.map((name) => checkToolName(name, source, toolNames));
-}
-
-function parseBoolean(name: string, raw: string | undefined): boolean {
-  const value = nonEmpty(raw)?.toLowerCase();
-  if (value === undefined || ['false', '0', 'no', 'off'].includes(value)) return false;
-  if (['true', '1', 'yes', 'on'].includes(value)) return true;
-  throw new ConfigError(`${name} must be true or false (got "${raw}").`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -390,14 +591,4 @@ function parseBaseUrl(value: string): string {
     throw new ConfigError('HIRINGCENTER_BASE_URL must not contain a query, fragment or credentials; put the key in HIRINGCENTER_API_KEY.');
   }
   return value.replace(/\/+$/, '');
-}
-
-function parseWhole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  const value = nonEmpty(raw);
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}").`);
-  }
-  return n;
 }

@@ -43,6 +43,25 @@ describe('README', () => {
   });
 });
 
+describe('the settings table (src/config.ts SETTINGS) is the one home of every setting', () => {
+  it("the README's configuration table is the one the settings table makes (npm run settings rewrites it)", async () => {
+    const { settingsTable } = await import('../src/config.js');
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain(`## Configuration\n\n${settingsTable()}\n\n`);
+  });
+
+  it("the bundle's variables are the settings a bundle setting fills, each filled by a setting that exists", async () => {
+    const { bundleVariables } = await import('../src/config.js');
+    const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as {
+      server: { mcp_config: { env: Record<string, string> } };
+      user_config: Record<string, unknown>;
+    };
+    expect(manifest.server.mcp_config.env).toEqual(bundleVariables());
+    const filled = Object.values(bundleVariables()).map((value) => /^\$\{user_config\.(\w+)\}$/.exec(value)?.[1]);
+    expect(filled.toSorted()).toEqual(Object.keys(manifest.user_config).toSorted());
+  });
+});
+
 describe('docs', () => {
   it('docs/reliability.md states every bound in src/api/limits.ts, src/hosted-limits.ts and the zone caches with its value', async () => {
     const { LIMITS } = await import('../src/api/limits.js');

@@ -43,6 +43,15 @@ describe('README', () => {
   });
 });
 
+describe('the test tree', () => {
+  it('keeps every test that needs a program the machine may lack (Chromium, Redis) in test/with-programs', () => {
+    const tests = readdirSync('test', { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.test.ts'));
+    const needing = tests.filter((path) => /helpers\/requirements\.js/.test(readFileSync(join('test', path), 'utf8')));
+    expect(needing.length).toBeGreaterThan(0);
+    for (const path of needing) expect(path, path).toMatch(/^with-programs\//);
+  });
+});
+
 describe('the settings table (src/config.ts SETTINGS) is the one home of every setting', () => {
   it("the README's configuration table is the one the settings table makes (npm run settings rewrites it)", async () => {
     const { settingsTable } = await import('../src/config.js');

@@ -24,7 +24,7 @@ export function missingRedis(): string | undefined {
 }
 
 /**
- * A describe block for tests that need a program the machine may lack. Locally, without it, the block is skipped
+ * A describe block for tests that need a program the machine may lack (they live in test/with-programs/). Locally, without it, the block is skipped
  * with one line naming what to install; under CI (CI=true) it fails with that same line, since .ci/run installs it.
  */
 export function describeWith(missing: readonly (string | undefined)[], name: string, body: () => void): void {

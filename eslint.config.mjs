@@ -79,6 +79,20 @@ export default defineConfig(
   },
   // stdout is the MCP protocol: the server never writes to it (the guard test checks the bin's few exceptions).
   { files: ['src/**/*.ts'], rules: { 'no-console': 'error' } },
+  // Values from the model, the API and HTTP callers are checked, never asserted: no `!`, no double cast through unknown.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword']",
+          message: 'No `as unknown as`: parse the value (zod) or narrow it.',
+        },
+      ],
+    },
+  },
   ...layers.map((layer) => boundary(`src/${layer}/**/*.ts`, MAY_IMPORT[layer], false)),
   ...Object.entries(ROOT_FILES).map(([name, allowed]) => boundary(`src/${name}.ts`, allowed, true)),
 );

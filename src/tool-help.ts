@@ -15,7 +15,7 @@ export function toolHelp(tool: ToolDefinition, now: number = Date.now()): string
   const width = Math.max(...names.map((name) => name.length));
   const row = (name: string) => {
     const argument = ARGUMENTS[name as ArgumentName];
-    return `  ${name.padEnd(width)}  ${argument ? `${argument.about} Send ${argument.send}.` : (shape[name]!.description ?? '')}`;
+    return `  ${name.padEnd(width)}  ${argument ? `${argument.about} Send ${argument.send}.` : (shape[name]?.description ?? '')}`;
   };
   return [
     `${tool.name} — ${tool.title}`,

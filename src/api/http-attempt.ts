@@ -174,7 +174,10 @@ function readBounded(
       }
       chunks.push(chunk);
     });
-    body.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8')));
+    // One chunk (most answers) is decoded as it is, not copied first.
+    body.once('end', () =>
+      resolve((chunks.length === 1 ? chunks[0] : undefined)?.toString('utf8') ?? Buffer.concat(chunks, size).toString('utf8')),
+    );
     body.once('error', reject);
     // An aborted request (timeout, cancellation) closes the body without 'end'.
     body.once('close', () => {

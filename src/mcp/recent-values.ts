@@ -64,7 +64,8 @@ export function recentValuesFor(apiKey: string | undefined): RecentValues {
     byKey.delete(slot);
   } else {
     store = new RecentValues();
-    if (byKey.size >= MAX_KEYS) byKey.delete(byKey.keys().next().value!);
+    const oldest = byKey.size >= MAX_KEYS ? byKey.keys().next() : undefined;
+    if (oldest && !oldest.done) byKey.delete(oldest.value);
   }
   byKey.set(slot, store);
   return store;

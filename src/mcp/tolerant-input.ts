@@ -19,9 +19,9 @@ export function normalizeArguments(args: Record<string, unknown>, validNames: re
 
 /** {"arguments": "{\"meetingId\": …}"} or {"input": {…}}: one wrapper key that is not an argument. */
 function unwrapStringifiedObject(args: Record<string, unknown>, validNames: readonly string[]): Record<string, unknown> {
-  const keys = Object.keys(args);
-  if (keys.length !== 1 || validNames.includes(keys[0]!)) return args;
-  const inner = parseObject(args[keys[0]!]);
+  const [key, ...more] = Object.keys(args);
+  if (key === undefined || more.length || validNames.includes(key)) return args;
+  const inner = parseObject(args[key]);
   return inner && Object.keys(inner).every((key) => validNames.includes(key)) ? inner : args;
 }
 

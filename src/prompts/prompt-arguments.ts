@@ -4,9 +4,14 @@ import { resolveTimeZone } from '../time/time-zone.js';
 import { meetingId, meetingType, ownerId, prospectId } from '../tools/arguments.js';
 import type { ArgumentKind, PromptArgument } from './define-prompt.js';
 
-/** One prompt argument, described once: its text for the client's form and what completes it. */
-export function argument(name: string, kind: ArgumentKind, description: string, required = true): PromptArgument {
-  return { name, kind, description, required };
+/** One required prompt argument, described once: its text for the client's form and what completes it. */
+export function argument<const Name extends string>(name: Name, kind: ArgumentKind, description: string): PromptArgument<Name, true> {
+  return { name, kind, description, required: true };
+}
+
+/** One optional prompt argument. */
+export function optional<const Name extends string>(name: Name, kind: ArgumentKind, description: string): PromptArgument<Name, false> {
+  return { name, kind, description, required: false };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { definePrompt, TIME_RULES } from './define-prompt.js';
-import { argument } from './prompt-arguments.js';
+import { argument, optional } from './prompt-arguments.js';
 
 export const rescheduleMeeting = definePrompt({
   name: 'reschedule_meeting',
@@ -8,7 +8,7 @@ export const rescheduleMeeting = definePrompt({
   arguments: [
     argument('meetingId', 'meetingId', 'The meeting to move (its id).'),
     argument('meetingDate', 'meetingDate', 'New local date and time, e.g. "2026-12-07T14:30".'),
-    argument('timeZone', 'timeZone', "Zone of the new time (default: the meeting's own).", false),
+    optional('timeZone', 'timeZone', "Zone of the new time (default: the meeting's own)."),
   ],
   tools: ['get_meeting', 'list_meetings', 'update_meeting'],
   render(args) {

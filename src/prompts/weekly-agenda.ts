@@ -1,6 +1,6 @@
 import { addDays, mondayOf, todayIn, weekdayOf } from '../time/calendar-days.js';
 import { definePrompt, TIME_RULES } from './define-prompt.js';
-import { argument } from './prompt-arguments.js';
+import { argument, optional } from './prompt-arguments.js';
 
 export const weeklyAgenda = definePrompt({
   name: 'weekly_agenda',
@@ -9,11 +9,11 @@ export const weeklyAgenda = definePrompt({
   arguments: [
     argument('ownerId', 'ownerId', 'Whose meetings (a user id).'),
     argument('timeZone', 'timeZone', 'Zone to show the week in, e.g. "Europe/Berlin".'),
-    argument('week', 'week', 'Any date in the week, e.g. "2026-12-07" (default: this week).', false),
+    optional('week', 'week', 'Any date in the week, e.g. "2026-12-07" (default: this week).'),
   ],
   tools: ['list_meetings'],
   render(args, { now }) {
-    const zone = args.timeZone!;
+    const zone = args.timeZone;
     const monday = mondayOf(args.week ?? todayIn(zone, now));
     const sunday = addDays(monday, 6);
     const query = {

@@ -6,7 +6,7 @@ const HORIZON_MS = 30 * 24 * 60 * 60 * 1000;
 /** One person's upcoming meetings, as list_meetings shows them: an owner's, or a prospect's. */
 function upcomingMeetings(who: 'owner' | 'prospect') {
   const variable = `${who}Id` as const;
-  const title = `${who[0]!.toUpperCase()}${who.slice(1)}'s upcoming meetings`;
+  const title = `${who === 'owner' ? 'Owner' : 'Prospect'}'s upcoming meetings`;
   return defineResourceTemplate({
     name: `${who}_upcoming_meetings`,
     title,

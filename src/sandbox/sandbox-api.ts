@@ -102,8 +102,7 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     // The key is checked before a byte of the body is read: a caller without it can make the emulator hold nothing.
     const presented = Buffer.from(req.headers.authorization ?? '');
     const account = accounts.find((candidate) => sameBytes(presented, candidate.authorization));
-    const authorized = account !== undefined;
-    const body = authorized ? await readBody(req) : '';
+    const body = account !== undefined ? await readBody(req) : '';
     const recorded: RecordedRequest = {
       method,
       path: url.pathname,
@@ -115,7 +114,7 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
       requests.push(recorded);
       if (requests.length > 10_000) requests.shift();
     }
-    if (!authorized) {
+    if (account === undefined) {
       const { status, payload } = fail(new EmulatorError(401, 'unauthorized', 'Missing or invalid API key.'));
       recorded.status = status;
       res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
@@ -128,14 +127,14 @@ export async function startSandboxApi(options: SandboxApiOptions): Promise<Sandb
     if (res.destroyed) return;
     if (fault?.drop === 'before') return drop();
     if (fault?.status !== undefined) {
-      if (fault.afterCommit) answer(account!, method, url, req.headers, body);
+      if (fault.afterCommit) answer(account, method, url, req.headers, body);
       const text = fault.body ?? JSON.stringify(new EmulatorError(fault.status, 'scripted', `Scripted HTTP ${fault.status}.`).toBody());
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
       recorded.status = fault.status;
       return void res.end(text);
     }
 
-    const { status, payload, replayed } = answer(account!, method, url, req.headers, body);
+    const { status, payload, replayed } = answer(account, method, url, req.headers, body);
     if (fault?.drop === 'after') return drop();
     recorded.status = status;
     res.writeHead(status, {

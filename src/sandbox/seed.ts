@@ -80,10 +80,10 @@ export function seedMeetings(store: MeetingStore, options: SeedOptions): Meeting
       .toPlainDate()
       .add({ days: Math.floor(random() * 45) - 14 });
     const stages = 1 + Math.floor(random() * STAGES.length);
-    for (let stage = 0; stage < stages && seeded.length < count; stage++) {
+    for (const plan of STAGES.slice(0, stages)) {
+      if (seeded.length >= count) break;
       // Recruiters meet on weekdays: move Saturday and Sunday to Monday.
       if (day.dayOfWeek > 5) day = day.add({ days: 8 - day.dayOfWeek });
-      const plan = STAGES[stage]!;
       const meetingDate = day.toZonedDateTime({ timeZone, plainTime: pick(SLOTS) }).epochMilliseconds;
       const createdBy = viaApi ? null : random() < 0.15 ? coordinator : owner;
       const createdAt = Math.min(meetingDate, options.now) - Math.floor(random() * 7 + 1) * 86_400_000;

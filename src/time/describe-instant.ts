@@ -57,7 +57,7 @@ function computeLocalTime(epochMs: number, zone: KnownZone): LocalTime {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  const weekday = WEEKDAYS[local.getUTCDay()]!;
+  const weekday = WEEKDAYS[local.getUTCDay()] ?? '';
   const offset = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   return Object.freeze({
     date,

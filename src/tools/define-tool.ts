@@ -65,5 +65,7 @@ export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject
 /** The tool's required arguments, in declaration order (those its schema refuses to leave out). */
 export function requiredArguments(tool: Pick<ToolDefinition, 'inputSchema'>): string[] {
   const shape = tool.inputSchema.shape;
-  return Object.keys(shape).filter((name) => !shape[name]!.safeParse(undefined).success);
+  return Object.entries(shape)
+    .filter(([, schema]) => !schema.safeParse(undefined).success)
+    .map(([name]) => name);
 }

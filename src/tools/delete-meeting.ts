@@ -16,14 +16,15 @@ export const deleteMeeting = defineTool({
   outputSchema: deletion,
   async handle(input, { api, call, confirm }) {
     // Read first only when someone will look at it: a dry run, or the user's confirmation.
-    if (input.dryRun || confirm) {
-      const meeting = await api.getMeeting(input.meetingId, call);
-      if (input.dryRun)
-        return {
-          text: formatWouldDelete(meeting),
-          structured: { meetingId: input.meetingId, deleted: false, dryRun: true as const, meeting },
-        };
-      const answer = await confirm!(deleteQuestion(meeting));
+    const meeting = input.dryRun || confirm ? await api.getMeeting(input.meetingId, call) : undefined;
+    if (meeting && input.dryRun) {
+      return {
+        text: formatWouldDelete(meeting),
+        structured: { meetingId: input.meetingId, deleted: false, dryRun: true as const, meeting },
+      };
+    }
+    if (meeting && confirm) {
+      const answer = await confirm(deleteQuestion(meeting));
       if (answer !== 'accept') {
         const message = typeof answer === 'string' ? `user chose ${answer}` : 'no answer from the user';
         return { text: formatNotDeleted(answer), structured: { meetingId: input.meetingId, deleted: false, meeting, message } };

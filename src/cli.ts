@@ -4,7 +4,7 @@ import { HiringCenterClient } from './api/client.js';
 import { ConfigError, loadConfig, usage, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { SandboxApi } from './sandbox/sandbox-api.js';
-import { createServer } from './mcp/create-server.js';
+import { createServer, hostedServers } from './mcp/create-server.js';
 import { principalOf, stateSealer } from './mcp/request-state.js';
 import { LineStdioTransport } from './transports/stdio/stdio-transport.js';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
@@ -140,22 +140,14 @@ async function serveHttp(
       createMcpHandler,
       // The sign-in page says the access granted is read-only when no tool offered writes.
       readOnly: inventory.readOnly,
-      newServer: ({ apiKey, presented, redactor, onKeyRefused }) =>
-        createServer({
-          api: backend.api,
-          redactor,
-          credential: apiKey,
-          onKeyRefused,
-          sealer,
-          // Confirmations belong to the key the calls spend, or to what was presented when the server holds the key.
-          principal: principalOf(apiKey ?? presented),
-          inventory,
-          defaultUserId: config.userId,
-          confirmDeletes: config.confirmDeletes,
-          log,
-          // Stateless: each request has a server of its own, which never saw the client's initialize.
-          requireInitialize: false,
-        }),
+      newServer: hostedServers({
+        api: backend.api,
+        sealer,
+        inventory,
+        defaultUserId: config.userId,
+        confirmDeletes: config.confirmDeletes,
+        log,
+      }),
       serverKey: backend.apiKey,
       log,
     },

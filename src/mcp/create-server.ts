@@ -20,7 +20,7 @@ import { handle, refuseBeforeHandshake } from './handle-request.js';
 import { ICONS } from './icon.js';
 import { clientLog } from './mcp-log.js';
 import { recentValuesFor, type RecentValues } from './recent-values.js';
-import type { StateSealer } from './request-state.js';
+import { principalOf, type StateSealer } from './request-state.js';
 import type { OfferingContext } from './handler-deps.js';
 import type { Inventory } from './inventory.js';
 import { loadOfferings } from './lazy-boundary.js';
@@ -125,6 +125,33 @@ export function createServer(deps: ServerDeps): Server {
   handle(server, ReadResourceRequestSchema, async (request, extra) => (await loadOfferings()).readResource(request, extra, ctx), guard);
   handle(server, CompleteRequestSchema, async (request) => (await loadOfferings()).complete(request, ctx), guard);
   return server;
+}
+
+/** Who one hosted request is from, as far as the server made for it needs to know (the HTTP transport says). */
+export interface HostedCaller {
+  /** The request's own API key; undefined: the server-held one. */
+  apiKey: string | undefined;
+  /** What the client presented (its key, our token, the team token). */
+  presented: string;
+  redactor: Redactor;
+  onKeyRefused?: () => void;
+}
+
+/** Hosted mode's factory: a stateless server of its own for each request, made for that request's caller. */
+export function hostedServers(
+  shared: Omit<ServerDeps, 'redactor' | 'credential' | 'onKeyRefused' | 'principal' | 'requireInitialize'>,
+): (caller: HostedCaller) => Server {
+  return ({ apiKey, presented, redactor, onKeyRefused }) =>
+    createServer({
+      ...shared,
+      redactor,
+      credential: apiKey,
+      onKeyRefused,
+      // Confirmations belong to the key the calls spend, or to what was presented when the server holds the key.
+      principal: principalOf(apiKey ?? presented),
+      // Stateless: each request has a server of its own, which never saw the client's initialize.
+      requireInitialize: false,
+    });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { allTools } from '../../src/tools/index.js';
 import { HiringCenterClient } from '../../src/api/client.js';
-import { createServer } from '../../src/mcp/create-server.js';
-import { principalOf, stateSealer } from '../../src/mcp/request-state.js';
+import { hostedServers } from '../../src/mcp/create-server.js';
+import { stateSealer } from '../../src/mcp/request-state.js';
 import { toolSourceOf } from '../../src/mcp/describe-tools.js';
 import { buildInventory } from '../../src/mcp/inventory.js';
 import { startHttpServer, type HostedServer, type HttpOptions } from '../../src/transports/http/http-server.js';
@@ -49,17 +49,7 @@ export async function startInProcessHosted(
       ...options,
     },
     {
-      newServer: ({ apiKey, presented, redactor, onKeyRefused }) =>
-        createServer({
-          api,
-          redactor,
-          credential: apiKey,
-          onKeyRefused,
-          sealer,
-          principal: principalOf(apiKey ?? presented),
-          inventory,
-          requireInitialize: false,
-        }),
+      newServer: hostedServers({ api, sealer, inventory }),
       createMcpHandler,
       serverKey: options.serverKey,
       log: silentLogger,

@@ -1,10 +1,9 @@
+import { MiB } from '../../src/byte-size.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTED_LIMITS } from '../../src/hosted-limits.js';
 import { startInProcessHosted, type InProcessHosted } from '../helpers/in-process-hosted.js';
 import { slowBodyPost, stalledUpload, toolCallBody } from '../helpers/raw-http.js';
 import { startHarness, TEST_KEY, type Harness } from '../helpers/harness.js';
-
-const MiB = 1024 * 1024;
 
 describe('what a caller can make the hosted server hold while bodies arrive', () => {
   let h: Harness;

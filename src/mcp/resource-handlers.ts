@@ -21,6 +21,12 @@ import { ICONS } from './icon.js';
 // resources/list is a short menu of the caller's next meetings (for @-mentions), never a dump of the account.
 const LISTED = 10;
 const LIST_HORIZON_MS = 14 * 24 * 60 * 60 * 1000;
+// One page read for it (the API's default page): enough to find the ten soonest in two weeks, never a second request.
+const LIST_PAGE = 50;
+// A resource URI longer than this matches no template (the longest real one is ~70 characters); messages quote at most
+// QUOTED_URI of one.
+const MAX_URI = 512;
+const QUOTED_URI = 200;
 
 /** resources/templates/list: the templates whose tool this server offers. */
 export function listResourceTemplates(ctx: OfferingContext): ListResourceTemplatesResult {
@@ -60,7 +66,7 @@ export async function listResources(extra: Extra, ctx: OfferingContext): Promise
 /** The caller's next meetings (two weeks, soonest first). A failure lists none rather than failing the client's menu. */
 async function upcomingMeetings(ctx: OfferingContext, extra: Extra) {
   const now = ctx.now();
-  const args = { meetingDateAfter: now, meetingDateBefore: now + LIST_HORIZON_MS, limit: 50 };
+  const args = { meetingDateAfter: now, meetingDateBefore: now + LIST_HORIZON_MS, limit: LIST_PAGE };
   const answer = await toolAnswer(ctx.runTool, 'list_meetings', args, extra);
   const page = answer.ok ? meetingPage.safeParse(answer.value.structured) : undefined;
   if (!page?.success) {
@@ -111,7 +117,7 @@ function matchTemplate(
   uri: string,
 ): { template: ResourceTemplateDefinition; variables: Record<string, string> } {
   for (const template of templates) {
-    const matched = uri.length <= 512 ? new UriTemplate(template.uriTemplate).match(uri) : null;
+    const matched = uri.length <= MAX_URI ? new UriTemplate(template.uriTemplate).match(uri) : null;
     if (!matched) continue;
     const variables: Record<string, string> = {};
     try {
@@ -120,13 +126,15 @@ function matchTemplate(
         variables[name] = checked(kind, name, decoded(typeof value === 'string' ? value : '', name));
       }
     } catch (error) {
-      if (error instanceof InputError) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${uri.slice(0, 200)}: ${error.message}`);
+      if (error instanceof InputError)
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${uri.slice(0, QUOTED_URI)}: ${error.message}`);
       throw error;
     }
     return { template, variables };
   }
   const forms = templates.map((template) => template.uriTemplate).join(', ') || 'none on this server';
-  throw new ResourceNotFoundError(uri.slice(0, 200), `No resource at ${uri.slice(0, 200)}: resources here are ${forms}.`);
+  const quoted = uri.slice(0, QUOTED_URI);
+  throw new ResourceNotFoundError(quoted, `No resource at ${quoted}: resources here are ${forms}.`);
 }
 
 function decoded(value: string, name: string): string {

@@ -6,6 +6,11 @@ const WINDOW_MS = 60_000;
 // Client addresses remembered at once: past it the oldest are forgotten (an attacker with that many addresses
 // is held back by the overall limit instead).
 const MAX_ADDRESSES = 10_000;
+// What one remembered address may cost: its spelling, a timestamp per check (8 bytes), the entry itself (~32).
+const BYTES_PER_ADDRESS = 400;
+const ENTRY_BYTES = 32;
+// An address longer than any IPv6 spelling is cut to this before it is a key.
+const MAX_ADDRESS_LENGTH = 64;
 
 /**
  * Key checks the sign-in page may make, per client address and overall, in
@@ -19,8 +24,8 @@ const MAX_ADDRESSES = 10_000;
 export class KeyCheckLimit {
   private readonly byAddress = new BoundedCache<string, number[]>(
     MAX_ADDRESSES,
-    MAX_ADDRESSES * 400,
-    (address, times) => stringBytes(address) + 8 * times.length + 32,
+    MAX_ADDRESSES * BYTES_PER_ADDRESS,
+    (address, times) => stringBytes(address) + 8 * times.length + ENTRY_BYTES,
   );
   private readonly everyone: number[] = [];
 
@@ -56,5 +61,5 @@ function canonicalAddress(address: string): string {
   return address
     .toLowerCase()
     .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '')
-    .slice(0, 64);
+    .slice(0, MAX_ADDRESS_LENGTH);
 }

@@ -314,13 +314,13 @@ export function loadConfig(
   const { env, unexpanded } = withoutPlaceholders(given);
   const { command, flags } = parseArgv(argv, toolNames);
   const read = reader(env, flags);
-  const logLevel = read.text('logLevel') ?? 'info';
+  const logLevel = read.text('logLevel') ?? SETTINGS.logLevel.shown;
   if (!LOG_LEVELS.some((level) => level === logLevel)) {
     throw new ConfigError(
       `log level "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}; fix ${SETTINGS.logLevel.flag} or ${SETTINGS.logLevel.env}.`,
     );
   }
-  const confirm = (read.text('confirmDeletes') ?? 'ask').toLowerCase();
+  const confirm = (read.text('confirmDeletes') ?? SETTINGS.confirmDeletes.shown).toLowerCase();
   if (confirm !== 'ask' && confirm !== 'never') {
     throw new ConfigError(`${SETTINGS.confirmDeletes.env} must be "ask" or "never" (got "${confirm}").`);
   }

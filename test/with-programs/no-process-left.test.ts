@@ -46,7 +46,13 @@ describe('a test that needs a program this machine lacks', () => {
     new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(
         process.execPath,
-        ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/helpers/without-build.vitest.config.ts', 'test/cli/icon.test.ts'],
+        [
+          'node_modules/vitest/vitest.mjs',
+          'run',
+          '--config',
+          'test/helpers/without-build.vitest.config.ts',
+          'test/with-programs/icon.test.ts',
+        ],
         { env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let output = '';

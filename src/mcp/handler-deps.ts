@@ -1,4 +1,5 @@
 import type { Logger } from '../log.js';
+import type { ToolName } from '../tools/index.js';
 import type { ToolOutcome } from './call-tool.js';
 import type { Extra } from './handle-request.js';
 import type { Inventory } from './inventory.js';
@@ -12,5 +13,5 @@ export interface OfferingContext {
   recent: RecentValues;
   log: Logger;
   /** One tool call through the tools/call path: a resource reads exactly as its tool answers. */
-  runTool(name: string, args: Record<string, unknown>, extra: Extra): Promise<ToolOutcome>;
+  runTool(name: ToolName, args: Record<string, unknown>, extra: Extra): Promise<ToolOutcome>;
 }

@@ -13,6 +13,7 @@ import type { ResourceTemplateDefinition } from '../resources/define-resource.js
 import { allResourceTemplates } from '../resources/index.js';
 import { notOk, ok, type Result } from '../result.js';
 import type { ToolAnswer } from '../tools/define-tool.js';
+import type { ToolName } from '../tools/index.js';
 import { meetingPage } from '../tools/output-schemas.js';
 import type { Extra } from './handle-request.js';
 import type { OfferingContext } from './handler-deps.js';
@@ -96,7 +97,7 @@ async function upcomingMeetings(ctx: OfferingContext, extra: Extra) {
 /** A read-only tool's answer: it never asks the person anything, so an input_required here is a bug. */
 async function toolAnswer(
   runTool: OfferingContext['runTool'],
-  name: string,
+  name: ToolName,
   args: Record<string, unknown>,
   extra: Extra,
 ): Promise<Result<ToolAnswer<unknown>, ErrorReport>> {

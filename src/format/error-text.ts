@@ -71,7 +71,12 @@ const SAFE_TO_REPEAT =
  * escaped — error messages carry the API's words and the caller's values.
  */
 export function describeError(error: unknown, context: ErrorContext): ErrorReport {
-  const report = describe(classifyFailure(error).failure, context);
+  return describeFailure(classifyFailure(error).failure, context);
+}
+
+/** The same, for a failure already classified (the tools/call path classifies each failure once). */
+export function describeFailure(failure: Failure, context: ErrorContext): ErrorReport {
+  const report = describe(failure, context);
   const meetingId = report.meetingId ?? context.meetingId;
   return { ...report, message: shown(report.message, context.redactor), ...(meetingId ? { meetingId } : {}) };
 }

@@ -2,8 +2,8 @@ import type { CallToolRequest, CallToolResult, InputRequiredResult } from '@mode
 import { inputRequired } from '@modelcontextprotocol/server';
 import type { HiringCenterClient } from '../api/client.js';
 import type { Redactor } from '../api/redact.js';
-import { classifyFailure, type ClassifiedFailure } from '../api/failure.js';
-import { describeError, report, type ErrorContext, type ErrorReport } from '../format/error-text.js';
+import { classifyFailure, type ClassifiedFailure, type Failure } from '../api/failure.js';
+import { describeFailure, report, type ErrorContext, type ErrorReport } from '../format/error-text.js';
 import { quote } from '../format/inert-text.js';
 import { InputError } from '../input-error.js';
 import type { Logger } from '../log.js';
@@ -71,8 +71,8 @@ export async function runTool(name: string, args: Record<string, unknown>, extra
     keyFrom: deps.credential === undefined ? 'config' : 'request',
     baseUrlSetting: deps.api.baseUrlSetting,
   };
-  const parsed = parseArguments(tool, cleanArguments(tool, args), deps.now());
-  if (!parsed.ok) return { kind: 'error', report: mapError(parsed.error, context, deps.log) };
+  const parsed = parseArguments(tool, cleanArguments(tool, args), context.now);
+  if (!parsed.ok) return { kind: 'error', report: mapError(classifyFailure(parsed.error), context, deps.log) };
   const input = parsed.value;
 
   const meetingId = typeof input.meetingId === 'string' ? input.meetingId : undefined;
@@ -101,7 +101,7 @@ export async function runTool(name: string, args: Record<string, unknown>, extra
     await warnClient(classified, error, name, extra, deps);
     return {
       kind: 'error',
-      report: mapError(error, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),
+      report: mapError(classified, { ...context, outcome: call.outcome, requestsMade: call.requestsMade, meetingId, prospectId }, deps.log),
     };
   } finally {
     call.release();
@@ -157,15 +157,18 @@ export function toWire(outcome: ToolOutcome): CallToolResult | InputRequiredResu
 }
 
 /** Any failure as words and a code; expected ones (bad input, 4xx) are the model's to handle, the rest worth a line on stderr. */
-function mapError(error: unknown, context: ErrorContext, log: Logger): ErrorReport {
-  const withForm =
-    error instanceof InputError && !error.fix && error.field
-      ? new InputError(error.field, error.problem, acceptedForm(error.field))
-      : error;
-  (classifyFailure(withForm).expected ? log.debug : log.warn)(
-    `${context.tool} failed: ${withForm instanceof Error ? withForm.message : String(withForm)}`,
-  );
-  return describeError(withForm, context);
+function mapError(classified: ClassifiedFailure, context: ErrorContext, log: Logger): ErrorReport {
+  const failure = withAcceptedForm(classified.failure);
+  const { error } = failure;
+  (classified.expected ? log.debug : log.warn)(`${context.tool} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return describeFailure(failure, context);
+}
+
+/** An argument error that says what is wrong gets what to send instead ("Send …"), from the argument's accepted forms. */
+function withAcceptedForm(failure: Failure): Failure {
+  if (failure.kind !== 'input' || failure.error.fix || !failure.error.field) return failure;
+  const { field, problem } = failure.error;
+  return { kind: 'input', error: new InputError(field, problem, acceptedForm(field)) };
 }
 
 /**

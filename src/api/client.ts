@@ -147,16 +147,17 @@ export class HiringCenterClient {
     const { timeoutMs, userAgent } = this.options;
     const call = scope ?? this.startCall();
     const apiKey = call.apiKey ?? this.options.apiKey;
-    if (!apiKey) throw new MissingApiKeyError(method, path.split('?')[0] ?? path);
+    // The path without its query: what messages and errors name.
+    const label = path.split('?')[0] ?? path;
+    if (!apiKey) throw new MissingApiKeyError(method, label);
     const keyProblem = call.apiKey === undefined ? this.keyProblem : apiKeyProblem(call.apiKey);
-    if (keyProblem) throw new InvalidApiKeyError(method, path.split('?')[0] ?? path, keyProblem);
+    if (keyProblem) throw new InvalidApiKeyError(method, label, keyProblem);
     const writing = method !== 'GET';
     // Everything an attempt sends is fixed here, once: every retry is the same request, key included.
     const headers: Record<string, string> = { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'user-agent': userAgent };
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (writing) headers['x-idempotency-key'] = idempotencyKey ?? (await deriveIdempotencyKey(method, path, body));
-    const label = path.split('?')[0] ?? path;
     const outgoing: Outgoing<S> = { method, path: this.basePath + path, label, headers, payload, schema, redactor: redactor([apiKey]) };
     const minimumMs = Math.min(timeoutMs, writing ? LIMITS.minWriteAttemptMs : LIMITS.minReadAttemptMs);
     const pool = await this.pool();

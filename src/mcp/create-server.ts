@@ -82,6 +82,7 @@ export function createServer(deps: ServerDeps): Server {
   );
   const recent = deps.recent ?? recentValuesFor(deps.credential);
   const now = deps.now ?? Date.now;
+  const log = deps.log ?? silentLogger;
   const confirmer = confirmationFor(server, {
     enabled: deps.confirmDeletes !== false,
     timeoutMs: deps.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
@@ -96,7 +97,7 @@ export function createServer(deps: ServerDeps): Server {
     redactor: deps.redactor,
     defaultUserId: deps.defaultUserId,
     now,
-    log: deps.log ?? silentLogger,
+    log,
     confirmer,
     recent,
     clientLog: clientLog(deps.redactor),
@@ -115,7 +116,7 @@ export function createServer(deps: ServerDeps): Server {
     now,
     inventory,
     recent,
-    log: deps.log ?? silentLogger,
+    log,
     runTool: (name, args, extra) => runTool(name, args, extra, callDeps),
   };
   handle(server, ListPromptsRequestSchema, async () => (await loadOfferings()).listPrompts(ctx), guard);

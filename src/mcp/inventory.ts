@@ -33,7 +33,6 @@ export interface Inventory {
   hidden: ReadonlyMap<string, string>;
   /** An offered tool's definition (schemas, handler), loaded at the first call; undefined for any other name. */
   definition(name: string): Promise<ToolDefinition | undefined>;
-  offers(needs: readonly ToolName[]): boolean;
   prompts(all: readonly PromptDefinition[]): PromptDefinition[];
   templates(all: readonly ResourceTemplateDefinition[]): ResourceTemplateDefinition[];
   /** Whether resources/list shows the caller's next meetings. */
@@ -58,12 +57,12 @@ export function buildInventory(source: ToolSource, policy: ToolPolicy): Inventor
   const available = tools.map((tool) => tool.name).join(', ') || 'none';
   for (const [name, why] of hidden) hidden.set(name, `${why} Available tools: ${available}. Nothing was sent.`);
   const names = new Set<string>(tools.map((tool) => tool.name));
-  const offers = (needs: readonly string[]) => needs.every((name) => names.has(name));
+  // A prompt or template is offered only where every tool it names is.
+  const offers = (needs: readonly ToolName[]) => needs.every((name) => names.has(name));
   return {
     tools,
     hidden,
     definition: async (name) => (names.has(name) ? (await source.load()).find((tool) => tool.name === name) : undefined),
-    offers,
     prompts: (all) => all.filter((prompt) => offers(prompt.tools)),
     templates: (all) => all.filter((template) => offers([template.tool])),
     listsMeetings: offers(LISTED_MEETINGS_NEED),

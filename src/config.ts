@@ -1,7 +1,7 @@
 import { DEFAULT_RETRY_POLICY } from './api/retry-policy.js';
 import { isLoopbackHost } from './loopback.js';
 import { secretWeakness } from './secret-strength.js';
-import type { LogLevel } from './log.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 import type { OAuthSettings } from './oauth/oauth-context.js';
 
 /** What the bin was asked to do. */
@@ -239,8 +239,7 @@ export const SETTINGS = {
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
-
-const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
+const ALL_SETTINGS: readonly Setting[] = Object.values(SETTINGS);
 
 // Defaults other modules and tests name, read from the table.
 export const DEFAULT_TIMEOUT_MS = SETTINGS.timeoutMs.whole.fallback;
@@ -249,15 +248,13 @@ export const DEFAULT_MAX_RETRIES = SETTINGS.maxRetries.whole.fallback;
 
 /** --help, from the settings table; the tool names come from the tool declarations. */
 export function usage(toolNames: readonly string[]): string {
-  const all: readonly Setting[] = Object.values(SETTINGS);
   const line = (name: string, width: number, setting: Setting, twin?: string) => {
     const shown = defaultOf(setting);
     const notes = [twin, shown === undefined ? undefined : `default ${shown}`].filter(Boolean).join(', ');
     return `  ${name.padEnd(width)}  ${setting.help}${notes ? ` (${notes})` : ''}`;
   };
-  const flagName = (setting: Setting) => `${setting.flag}${setting.takes ? ` ${setting.takes}` : ''}`;
-  const flags = all.filter((setting) => setting.flag);
-  const variables = all.filter((setting) => setting.env && !setting.flag);
+  const flags = ALL_SETTINGS.filter((setting) => setting.flag);
+  const variables = ALL_SETTINGS.filter((setting) => setting.env && !setting.flag);
   const flagWidth = Math.max(...flags.map((setting) => flagName(setting).length));
   const variableWidth = Math.max(...variables.map((setting) => (setting.env ?? '').length));
   return [
@@ -281,10 +278,9 @@ export function usage(toolNames: readonly string[]): string {
 
 /** The README's configuration table, from the settings table (a test compares them; `npm run settings` rewrites it). */
 export function settingsTable(): string {
-  const all: readonly Setting[] = Object.values(SETTINGS);
   const code = (text: string) => `\`${text}\``;
-  const rows = all.map((setting) => {
-    const names = [setting.env && code(setting.env), setting.flag && code(`${setting.flag}${setting.takes ? ` ${setting.takes}` : ''}`)];
+  const rows = ALL_SETTINGS.map((setting) => {
+    const names = [setting.env && code(setting.env), setting.flag && code(flagName(setting))];
     const shown = defaultOf(setting);
     const range = setting.whole ? ` From ${setting.whole.min} to ${setting.whole.max}.` : '';
     const meaning = setting.readme ?? `${setting.help[0]?.toUpperCase()}${setting.help.slice(1)}.${range}`;
@@ -295,10 +291,14 @@ export function settingsTable(): string {
 
 /** The bundle's variables (manifest.json server.mcp_config.env), from the settings table (a test compares them). */
 export function bundleVariables(): Record<string, string> {
-  const all: readonly Setting[] = Object.values(SETTINGS);
   return Object.fromEntries(
-    all.flatMap((setting) => (setting.env && setting.bundle ? [[setting.env, `\${user_config.${setting.bundle}}`]] : [])),
+    ALL_SETTINGS.flatMap((setting) => (setting.env && setting.bundle ? [[setting.env, `\${user_config.${setting.bundle}}`]] : [])),
   );
+}
+
+/** A flag as written with its value: `--tools a,b`. */
+function flagName(setting: Setting): string {
+  return `${setting.flag}${setting.takes ? ` ${setting.takes}` : ''}`;
 }
 
 function defaultOf(setting: Setting): string | undefined {
@@ -314,10 +314,11 @@ export function loadConfig(
   const { env, unexpanded } = withoutPlaceholders(given);
   const { command, flags } = parseArgv(argv, toolNames);
   const read = reader(env, flags);
-  const logLevel = read.text('logLevel') ?? SETTINGS.logLevel.shown;
-  if (!LOG_LEVELS.some((level) => level === logLevel)) {
+  const levelText = read.text('logLevel') ?? SETTINGS.logLevel.shown;
+  const logLevel = LOG_LEVELS.find((level) => level === levelText);
+  if (!logLevel) {
     throw new ConfigError(
-      `log level "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}; fix ${SETTINGS.logLevel.flag} or ${SETTINGS.logLevel.env}.`,
+      `log level "${levelText}" is not one of ${LOG_LEVELS.join(', ')}; fix ${SETTINGS.logLevel.flag} or ${SETTINGS.logLevel.env}.`,
     );
   }
   const confirm = (read.text('confirmDeletes') ?? SETTINGS.confirmDeletes.shown).toLowerCase();
@@ -337,7 +338,7 @@ export function loadConfig(
     sandbox: read.on('sandbox'),
     readOnly: read.on('readOnly'),
     tools: tools === undefined ? undefined : parseToolList(tools.value, tools.source, toolNames),
-    logLevel: LOG_LEVELS.find((level) => level === logLevel) ?? 'info',
+    logLevel,
     confirmDeletes: confirm === 'ask',
     baseUrlSet: read.text('baseUrl') !== undefined,
     stateSecret: stateSecret(read),
@@ -414,7 +415,7 @@ const ALIASES: Readonly<Record<string, string>> = { '-h': SETTINGS.help.flag, '-
 /** The command, and each flag given: its value, or true for a switch. Flags are the settings table's. */
 function parseArgv(argv: readonly string[], toolNames: readonly string[]): { command: Command; flags: Map<string, string | true> } {
   const known = new Map<string, Setting>();
-  for (const setting of Object.values<Setting>(SETTINGS)) if (setting.flag) known.set(setting.flag, setting);
+  for (const setting of ALL_SETTINGS) if (setting.flag) known.set(setting.flag, setting);
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {

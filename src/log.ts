@@ -1,8 +1,9 @@
 import { NO_SECRETS, type Redactor } from './api/redact.js';
 import { shown } from './format/inert-text.js';
 
-export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
-const ORDER: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+/** Most severe first: a logger at one level writes it and those before it. */
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Logger {
   error(message: string): void;
@@ -19,9 +20,11 @@ export interface Logger {
 export function createLogger(options: { level: LogLevel; redactor?: Redactor; write?: (line: string) => void }): Logger {
   const redactor = options.redactor ?? NO_SECRETS;
   const write = options.write ?? ((line: string) => process.stderr.write(line));
-  const emit = (level: LogLevel) => (message: string) => {
-    if (ORDER[level] <= ORDER[options.level]) write(`[hiringcenter-mcp] ${level}: ${shown(message, redactor)}\n`);
-  };
+  // Whether a level is written is decided once, here, not at every line.
+  const emit = (level: LogLevel) =>
+    LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(options.level)
+      ? (message: string) => void write(`[hiringcenter-mcp] ${level}: ${shown(message, redactor)}\n`)
+      : () => undefined;
   return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
 }
 

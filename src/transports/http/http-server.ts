@@ -112,7 +112,8 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   // Request bodies being received right now, across every caller (HOSTED_LIMITS.receivingBytes).
   const receiving = { bytes: 0 };
   let draining = false;
-  let port = options.port;
+  // The Host values this server answers to, known once it listens (the port may be the system's choice).
+  let allowedHosts = new Set<string>();
   let oauth: OAuthEndpoints | undefined;
 
   const server = createHttpServer((req, res) => {
@@ -293,14 +294,13 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   }
 
   function allowedHost(host: string | undefined): boolean {
-    if (!host) return false;
-    const allowed = new Set([`${options.host}:${port}`, ...LOOPBACK_HOSTNAMES.map((name) => `${name}:${port}`)]);
-    if (options.publicUrl) allowed.add(new URL(options.publicUrl).host);
-    return allowed.has(host.toLowerCase());
+    return host !== undefined && allowedHosts.has(host.toLowerCase());
   }
 
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
-  port = (server.address() as AddressInfo).port;
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`${options.host}:${port}`, ...LOOPBACK_HOSTNAMES.map((name) => `${name}:${port}`)]);
+  if (options.publicUrl) allowedHosts.add(new URL(options.publicUrl).host);
   const listenedOn = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   const publicOrigin = options.publicUrl ?? listenedOn;
   if (options.oauth) {

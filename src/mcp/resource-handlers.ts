@@ -11,6 +11,7 @@ import { InputError } from '../input-error.js';
 import { checked } from '../prompts/prompt-arguments.js';
 import type { ResourceTemplateDefinition } from '../resources/define-resource.js';
 import { allResourceTemplates } from '../resources/index.js';
+import { meetingResource } from '../resources/meeting.js';
 import { notOk, ok, type Result } from '../result.js';
 import type { ToolAnswer } from '../tools/define-tool.js';
 import type { ToolName } from '../tools/index.js';
@@ -28,6 +29,8 @@ const LIST_PAGE = 50;
 // QUOTED_URI of one.
 const MAX_URI = 512;
 const QUOTED_URI = 200;
+// Each meeting listed is read through the meeting template: its URI is that template's.
+const meetingUri = new UriTemplate(meetingResource.uriTemplate);
 
 /** resources/templates/list: the templates whose tool this server offers. */
 export function listResourceTemplates(ctx: OfferingContext): ListResourceTemplatesResult {
@@ -87,7 +90,7 @@ async function upcomingMeetings(ctx: OfferingContext, extra: Extra) {
     .toSorted((a, b) => a.meetingDate - b.meetingDate)
     .slice(0, LISTED)
     .map((meeting) => ({
-      uri: `hiringcenter://meetings/${meeting.id}`,
+      uri: meetingUri.expand({ meetingId: meeting.id }),
       name: `meeting ${meeting.id}`,
       title: meetingTitle(meeting),
       mimeType: 'text/plain',

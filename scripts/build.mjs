@@ -75,7 +75,7 @@ await build({
 });
 
 // Dev scripts are bundled too (Node 20 cannot run TypeScript itself), each only when asked for.
-const DEV_SCRIPTS = ['demo', 'soak', 'bench', 'bench-tokens', 'bench-http', 'scale', 'icon', 'settings'];
+const DEV_SCRIPTS = ['demo', 'soak', 'bench', 'bench-tokens', 'bench-http', 'scale', 'icon', 'settings', 'test-docker'];
 const script = process.argv[2];
 if (script) {
   if (!DEV_SCRIPTS.includes(script)) throw new Error(`unknown script "${script}"; one of ${DEV_SCRIPTS.join(', ')}`);

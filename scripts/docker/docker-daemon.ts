@@ -1,0 +1,57 @@
+// A Docker engine for npm run test:docker: the one running, or Debian's docker.io (and docker-compose) installed and
+// dockerd started here, then stopped again by stop(). Nothing is pulled from a registry: images are built locally.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface DockerEngine {
+  /** How compose is run: the `docker compose` plugin when the client has it, else Debian's docker-compose. */
+  compose: string[];
+  /** Stops dockerd if this script started it (containers were removed by then). */
+  stop(): Promise<void>;
+}
+
+const answers = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+
+function aptInstall(packages: string[]): void {
+  console.log(`installing ${packages.join(', ')} (Debian packages)…`);
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+  execFileSync(
+    'sh',
+    ['-c', `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${packages.join(' ')} >/dev/null`],
+    { stdio: 'inherit' },
+  );
+}
+
+export async function ensureDocker(): Promise<DockerEngine> {
+  const missing: string[] = [];
+  if (!answers('sh', ['-c', 'command -v dockerd'])) missing.push('docker.io');
+  const plugin = answers('docker', ['compose', 'version']);
+  if (!plugin && !answers('sh', ['-c', 'command -v docker-compose'])) missing.push('docker-compose');
+  if (missing.length) aptInstall(missing);
+  const compose = answers('docker', ['compose', 'version']) ? ['docker', 'compose'] : ['docker-compose'];
+
+  let daemon: ChildProcess | undefined;
+  if (!answers('docker', ['info'])) {
+    const log = join(tmpdir(), 'hcmcp-dockerd.log');
+    console.log(`starting dockerd (log: ${log})…`);
+    const out = openSync(log, 'a');
+    daemon = spawn('dockerd', [], { stdio: ['ignore', out, out], detached: true });
+    daemon.unref();
+    for (let i = 0; !answers('docker', ['info']); i++) {
+      if (i === 120 || daemon.exitCode !== null) throw new Error(`dockerd did not start; see ${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return {
+    compose,
+    async stop() {
+      if (!daemon || daemon.exitCode !== null) return;
+      const exited = new Promise((resolve) => daemon.once('exit', resolve));
+      daemon.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+      if (daemon.exitCode === null) daemon.kill('SIGKILL');
+    },
+  };
+}

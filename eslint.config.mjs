@@ -20,8 +20,8 @@ const MAY_IMPORT = {
   transports: ['api', 'oauth'],
   sandbox: ['api'],
 };
-// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits, loopback, result)
-// any layer may.
+// Root files only the bin side imports; the others (input-error, log, version, bounded-cache, byte-size, hosted-limits, loopback, result,
+// telemetry, trace-context) any layer may.
 const ENTRY = ['cli', 'config', 'call-once', 'tool-help', 'secret-strength'];
 // What each root file may import from the layers.
 const ROOT_FILES = {
@@ -33,6 +33,8 @@ const ROOT_FILES = {
   'hosted-limits': [],
   loopback: [],
   result: [],
+  telemetry: [],
+  'trace-context': [],
   'secret-strength': [],
   log: ['api', 'format'],
   'tool-help': ['tools'],

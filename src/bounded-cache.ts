@@ -14,7 +14,11 @@ export class BoundedCache<K, V> {
     readonly maxBytes: number,
     /** An estimate of what one entry holds, key included. */
     private readonly sizeOf: (key: K, value: V) => number,
-  ) {}
+    /** Its name in the metrics (cacheSizes); a named cache is listed for as long as it lives. */
+    readonly name?: string,
+  ) {
+    if (name !== undefined) named.add(new WeakRef(this));
+  }
 
   get(key: K): V | undefined {
     return this.entries.get(key)?.value;
@@ -45,6 +49,26 @@ export class BoundedCache<K, V> {
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.heldBytes };
   }
+}
+
+// Every named cache alive in this module copy, held weakly: a cache that is dropped leaves the list with it.
+const named = new Set<WeakRef<{ readonly name?: string; readonly size: { entries: number; bytes: number } }>>();
+
+/** What the named caches hold now, summed by name (hosted metrics). */
+export function cacheSizes(): { name: string; entries: number; bytes: number }[] {
+  const byName = new Map<string, { entries: number; bytes: number }>();
+  for (const ref of named) {
+    const cache = ref.deref();
+    if (!cache?.name) {
+      named.delete(ref);
+      continue;
+    }
+    const sum = byName.get(cache.name) ?? { entries: 0, bytes: 0 };
+    sum.entries += cache.size.entries;
+    sum.bytes += cache.size.bytes;
+    byName.set(cache.name, sum);
+  }
+  return [...byName].map(([name, size]) => ({ name, ...size }));
 }
 
 /** UTF-16 bytes of a string plus a Map entry's own overhead, for sizeOf estimates. */

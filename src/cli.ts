@@ -11,6 +11,10 @@ import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { buildInventory, type Inventory } from './mcp/inventory.js';
 import { binToolSource } from './mcp/lazy-boundary.js';
 import { VERSION } from './version.js';
+import { cacheSizes } from './bounded-cache.js';
+import type { Telemetry } from './telemetry.js';
+import type { HostedMetrics } from './transports/http/metrics.js';
+import type * as HostedModule from './transports/http/http-server.js';
 
 // Work in flight gets this long to end after stdin closes or SIGTERM.
 const SHUTDOWN_GRACE_MS = 800;
@@ -50,8 +54,14 @@ async function main(): Promise<void> {
       `${config.unexpanded.join(', ')} held a placeholder the host did not fill in (\${user_config.…}); read as unset. Set the value in the extension's settings, or leave it empty.`,
     );
   }
+  if (command.kind === 'http') {
+    // The hosted server is a file of its own (dist/http.js): stdio, the common case, never loads it, nor the metrics.
+    const hosted = await import('./transports/http/http-server.js');
+    const metrics = command.metricsPort === undefined ? undefined : hosted.hostedMetrics(cacheSizes);
+    const backend = await connectBackend(config, log, true, metrics);
+    return serveHttp(command, config, backend, inventory, log, hosted, metrics);
+  }
   const backend = await connectBackend(config, log, command.kind !== 'call');
-  if (command.kind === 'http') return serveHttp(command, config, backend, inventory, log);
   const sealer = stateSealer(config.stateSecret);
   // stdio spends one key (the configured one, or the sandbox's): every confirmation belongs to it.
   const principal = principalOf(backend.apiKey ?? '');
@@ -119,10 +129,11 @@ async function serveHttp(
   backend: { api: HiringCenterClient; sandbox?: SandboxApi; apiKey: string | undefined },
   inventory: Inventory,
   log: Logger,
+  { startHttpServer }: typeof HostedModule,
+  metrics: HostedMetrics | undefined,
 ): Promise<void> {
   // The key check runs here, not in dist/http.js: the API client and its error classes are the bin's own.
-  const [{ startHttpServer }, { checkApiKey }, { createMcpHandler }] = await Promise.all([
-    import('./transports/http/http-server.js'),
+  const [{ checkApiKey }, { createMcpHandler }] = await Promise.all([
     import('./oauth/key-check.js'),
     import('@modelcontextprotocol/server'),
   ]);
@@ -132,7 +143,6 @@ async function serveHttp(
     );
   }
   const sealer = stateSealer(config.stateSecret);
-  // The hosted server is a file of its own (dist/http.js): stdio, the common case, never loads it.
   const hosted = await startHttpServer(
     { ...command, open: config.sandbox && !command.token && !command.oauth },
     {
@@ -147,11 +157,14 @@ async function serveHttp(
         defaultUserId: config.userId,
         confirmDeletes: config.confirmDeletes,
         log,
+        telemetry: metrics,
       }),
       serverKey: backend.apiKey,
       log,
+      metrics,
     },
   );
+  const scrape = metrics && command.metricsPort !== undefined ? await metrics.listen(command.host, command.metricsPort) : undefined;
 
   const who = command.oauth
     ? 'people sign in with their HiringCenter API key (OAuth), or clients send the key'
@@ -161,6 +174,7 @@ async function serveHttp(
         ? 'sandbox data, open to any client that reaches it'
         : 'clients send their HiringCenter API key';
   log.info(`listening on ${hosted.url} (${who})`);
+  if (scrape) log.info(`metrics: ${scrape.url}`);
   if (hosted.oauth) {
     log.info(
       `oauth: issuer ${hosted.oauth.issuer}${command.publicUrl ? '' : ' — the address listened on, as HIRINGCENTER_PUBLIC_URL is not set (right for one replica on this machine)'}`,
@@ -177,7 +191,7 @@ async function serveHttp(
     log.info(`stopping (${why}): no new requests, calls in flight get ${HTTP_GRACE_MS / 1000} s`);
     void hosted
       .drain(HTTP_GRACE_MS)
-      .then(() => Promise.allSettled([backend.api.close(), backend.sandbox?.close()]))
+      .then(() => Promise.allSettled([backend.api.close(), backend.sandbox?.close(), scrape?.close()]))
       .then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -196,6 +210,7 @@ async function connectBackend(
   config: Config,
   log: Logger,
   serving: boolean,
+  telemetry?: Telemetry,
 ): Promise<{ api: HiringCenterClient; sandbox?: SandboxApi; apiKey: string | undefined }> {
   let sandbox: SandboxApi | undefined;
   let baseUrl = config.baseUrl;
@@ -226,6 +241,7 @@ async function connectBackend(
     callBudgetMs: config.callTimeoutMs,
     retry: { maxRetries: config.maxRetries },
     userAgent: `hiringcenter-mcp/${VERSION}`,
+    telemetry,
     // The sandbox's address is the server's own choice: nobody could have mistyped it.
     baseUrlSetting: config.baseUrlSet && !sandbox ? 'HIRINGCENTER_BASE_URL' : undefined,
   });

@@ -24,6 +24,8 @@ export type Command =
       maxPerCredential: number;
       /** Set with HIRINGCENTER_OAUTH_SECRET: the server is its own OAuth 2.1 authorization server. */
       oauth: OAuthSettings | undefined;
+      /** GET /metrics (Prometheus) on this port of the same host; undefined: no metrics. */
+      metricsPort: number | undefined;
     };
 
 export interface Config {
@@ -75,7 +77,7 @@ export interface Setting {
   /** The Claude Desktop bundle setting (manifest.json user_config) that fills the variable. */
   bundle?: string;
   /** A whole number: its range and default (parsing, --help and the README all read these). */
-  whole?: { min: number; max: number; fallback: number };
+  whole?: { min: number; max: number; fallback?: number };
 }
 
 export const DEFAULT_BASE_URL = 'https://api.hiringcenterpro.com/v2';
@@ -201,6 +203,14 @@ export const SETTINGS = {
     // Bounded, and high enough that one busy team key behind a 512-connection client is never refused.
     whole: { min: 1, max: 100_000, fallback: 1024 },
   },
+  metricsPort: {
+    env: 'HIRINGCENTER_METRICS_PORT',
+    shown: 'off',
+    help: 'with --http: serve Prometheus metrics at /metrics on this port of the same host',
+    readme:
+      'With `--http`: serve Prometheus metrics at `/metrics` on this port of the same host, apart from `/mcp` (see Metrics; 0: one the system picks). Off unless set.',
+    whole: { min: 0, max: 65_535 },
+  },
   oauthSecret: {
     env: 'HIRINGCENTER_OAUTH_SECRET',
     help: `with --http: be an OAuth 2.1 authorization server (sign in with an API key); shared by all replicas (${SECRET_HINT})`,
@@ -301,8 +311,8 @@ function flagName(setting: Setting): string {
   return `${setting.flag}${setting.takes ? ` ${setting.takes}` : ''}`;
 }
 
-function defaultOf(setting: Setting): string | undefined {
-  return setting.whole ? String(setting.whole.fallback) : setting.shown;
+export function defaultOf(setting: Setting): string | undefined {
+  return setting.whole?.fallback === undefined ? setting.shown : String(setting.whole.fallback);
 }
 
 /** defaults < environment < flags; pure, so tests pass their own env and argv. `toolNames` are the tools that exist. */
@@ -347,13 +357,16 @@ export function loadConfig(
 }
 
 type WholeSetting = { [K in SettingName]: (typeof SETTINGS)[K] extends { whole: object } ? K : never }[SettingName];
+type WholeWithDefault = { [K in SettingName]: (typeof SETTINGS)[K] extends { whole: { fallback: number } } ? K : never }[SettingName];
 
 /** Settings read through the table: a flag wins over its variable, and every message names where the value came from. */
 interface SettingReader {
   /** The value given, trimmed, and the flag or variable it came from; undefined when neither was given. */
   given(name: SettingName): { value: string; source: string } | undefined;
   text(name: SettingName): string | undefined;
-  whole(name: WholeSetting): number;
+  whole(name: WholeWithDefault): number;
+  /** A whole number when one was given; undefined: not set (the setting is off). */
+  wholeIfGiven(name: WholeSetting): number | undefined;
   /** A switch: its flag given, or its variable true. */
   on(name: SettingName): boolean;
 }
@@ -367,19 +380,21 @@ function reader(env: Readonly<Record<string, string | undefined>>, flags: Readon
     const fromEnv = variable === undefined ? undefined : nonEmpty(env[variable]);
     return fromEnv === undefined || variable === undefined ? undefined : { value: fromEnv, source: variable };
   };
+  const wholeIfGiven: SettingReader['wholeIfGiven'] = (name) => {
+    const { min, max } = SETTINGS[name].whole;
+    const value = given(name);
+    if (value === undefined) return undefined;
+    const n = Number(value.value);
+    if (!/^\d+$/.test(value.value) || n < min || n > max) {
+      throw new ConfigError(`${value.source} must be a whole number from ${min} to ${max} (got "${value.value}").`);
+    }
+    return n;
+  };
   return {
     given,
     text: (name) => given(name)?.value,
-    whole(name) {
-      const { min, max, fallback } = SETTINGS[name].whole;
-      const value = given(name);
-      if (value === undefined) return fallback;
-      const n = Number(value.value);
-      if (!/^\d+$/.test(value.value) || n < min || n > max) {
-        throw new ConfigError(`${value.source} must be a whole number from ${min} to ${max} (got "${value.value}").`);
-      }
-      return n;
-    },
+    whole: (name) => wholeIfGiven(name) ?? SETTINGS[name].whole.fallback,
+    wholeIfGiven,
     on(name) {
       const { flag } = setting(name);
       if (flag !== undefined && flags.get(flag) === true) return true;
@@ -501,6 +516,7 @@ function httpCommand(read: SettingReader, serverHoldsKey: boolean): Command {
     publicUrl,
     maxPerCredential: read.whole('maxConcurrent'),
     oauth,
+    metricsPort: read.wholeIfGiven('metricsPort'),
   };
 }
 

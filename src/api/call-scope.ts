@@ -1,4 +1,5 @@
 import { formatBytes } from '../byte-size.js';
+import { newSpanId, traceHeaders, type TraceContext } from '../trace-context.js';
 import { CallLimitError } from './errors.js';
 import { LIMITS } from './limits.js';
 
@@ -37,9 +38,19 @@ export class CallScope {
     private readonly shared: SharedByteBudget,
     /** The key this call's requests carry, when it is the caller's own (hosted mode: one per request); else the client's. */
     readonly apiKey?: string,
+    /** The caller's trace, when it sent one: every request of this call carries it on. */
+    private readonly trace?: TraceContext,
   ) {
     this.deadline = Date.now() + budgetMs;
   }
+
+  /** traceparent (and tracestate) for this call's requests: one span, this call, as the caller's child. */
+  traceHeaders(): Record<string, string> {
+    if (!this.trace) return {};
+    this.spanId ??= newSpanId();
+    return traceHeaders(this.trace, this.spanId);
+  }
+  private spanId: string | undefined;
 
   remainingMs(): number {
     return this.deadline - Date.now();

@@ -7,6 +7,7 @@ import {
   ApiHttpError,
   ApiNetworkError,
   ApiNotSentError,
+  ApiTimeoutError,
   HiringCenterError,
   InvalidApiKeyError,
   MissingApiKeyError,
@@ -21,6 +22,8 @@ import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-pol
 import type * as Schemas from './schemas.js';
 import type { CreateMeetingBody, DeleteResult, Meeting, MeetingList, MeetingQuery, UpdateMeetingBody } from './schemas.js';
 import { MEETING_ID, SAFE_PATH_SEGMENT, sameMeetingId } from './meeting-id.js';
+import { NO_TELEMETRY, type Telemetry } from '../telemetry.js';
+import type { TraceContext } from '../trace-context.js';
 
 // The response schemas load with the first request, not at start-up (they are zod objects, a few ms to build).
 type ResponseSchemas = typeof Schemas;
@@ -43,6 +46,8 @@ export interface ClientOptions {
   baseUrlSetting?: string;
   /** One hosted caller's fair share of the sockets (default LIMITS.socketsPerCredential); the server's own key may use all. */
   socketsPerCredential?: number;
+  /** Told about every attempt and retry (hosted metrics); default: nobody. */
+  telemetry?: Telemetry;
 }
 
 /** Counters for benchmarks and the soak. */
@@ -93,8 +98,8 @@ export class HiringCenterClient {
    * A scope for one tool call: its cancellation, one deadline for all its requests, its bounds —
    * and, in hosted mode, the caller's own API key, used for this call's requests only.
    */
-  startCall(signal?: AbortSignal, apiKey?: string): CallScope {
-    return new CallScope(this.options.callBudgetMs, signal, this.heldBytes, apiKey);
+  startCall(signal?: AbortSignal, apiKey?: string, trace?: TraceContext): CallScope {
+    return new CallScope(this.options.callBudgetMs, signal, this.heldBytes, apiKey, trace);
   }
 
   listMeetings(query: MeetingQuery, call?: CallScope): Promise<MeetingList> {
@@ -144,7 +149,7 @@ export class HiringCenterClient {
     idempotencyKey?: string,
   ): Promise<z.output<S>> {
     const schema = envelope(await responseSchemas());
-    const { timeoutMs, userAgent } = this.options;
+    const { timeoutMs, userAgent, telemetry = NO_TELEMETRY } = this.options;
     const call = scope ?? this.startCall();
     const apiKey = call.apiKey ?? this.options.apiKey;
     // The path without its query: what messages and errors name.
@@ -154,7 +159,12 @@ export class HiringCenterClient {
     if (keyProblem) throw new InvalidApiKeyError(method, label, keyProblem);
     const writing = method !== 'GET';
     // Everything an attempt sends is fixed here, once: every retry is the same request, key included.
-    const headers: Record<string, string> = { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'user-agent': userAgent };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${apiKey}`,
+      accept: 'application/json',
+      'user-agent': userAgent,
+      ...call.traceHeaders(),
+    };
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers['content-type'] = 'application/json';
     if (writing) headers['x-idempotency-key'] = idempotencyKey ?? (await deriveIdempotencyKey(method, path, body));
@@ -177,7 +187,14 @@ export class HiringCenterClient {
           if (left < minimumMs) throw new ApiNotSentError(method, label, left, minimumMs);
           call.countRequest(method, label);
           this.stats.attempts += 1;
-          answer = await attempt(pool, outgoing, Math.min(timeoutMs, left), call);
+          const sent = performance.now();
+          try {
+            answer = await attempt(pool, outgoing, Math.min(timeoutMs, left), call);
+            telemetry.upstream(method, '2xx', (performance.now() - sent) / 1000);
+          } catch (error) {
+            telemetry.upstream(method, attemptStatus(error), (performance.now() - sent) / 1000);
+            throw error;
+          }
         } finally {
           turn();
         }
@@ -195,6 +212,7 @@ export class HiringCenterClient {
           throw error;
         }
         this.stats.retries += 1;
+        telemetry.upstreamRetry(method);
         try {
           await sleep(decision.delayMs, call.signal, method, label);
         } catch (cancelled) {
@@ -204,6 +222,15 @@ export class HiringCenterClient {
       }
     }
   }
+}
+
+/** What a failed attempt came to, as a metric's label: the HTTP status, or what happened instead (a bounded set). */
+function attemptStatus(error: unknown): string {
+  if (error instanceof ApiHttpError) return String(error.status);
+  if (error instanceof ApiTimeoutError) return 'timeout';
+  if (error instanceof ApiCancelledError) return 'cancelled';
+  if (error instanceof ApiNetworkError) return 'network';
+  return 'unusable_answer';
 }
 
 /** Whether a failed attempt of a write may still have been applied: anything but a definite refusal. */

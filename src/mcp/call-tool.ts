@@ -16,6 +16,8 @@ import { inputErrorFromIssues } from './input-issues.js';
 import type { ClientLog } from './mcp-log.js';
 import { meetingsShown, type RecentValues } from './recent-values.js';
 import type { Inventory } from './inventory.js';
+import type { Telemetry } from '../telemetry.js';
+import { readTraceContext, type TraceContext } from '../trace-context.js';
 import { normalizeArguments } from './tolerant-input.js';
 
 export interface CallToolDeps {
@@ -36,6 +38,10 @@ export interface CallToolDeps {
   clientLog?: ClientLog;
   /** Told when HiringCenter refused the request's own key (401): hosted mode turns a token of ours into HTTP 401. */
   onKeyRefused?: () => void;
+  /** The trace the HTTP request carried in its headers (hosted); a trace in the request's own `_meta` wins. */
+  trace?: TraceContext;
+  /** Told about every call: tool, outcome, time (hosted metrics). */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -54,12 +60,24 @@ export async function callTool(request: CallToolRequest, extra: Extra, deps: Cal
   return toWire(await runTool(request.params.name, request.params.arguments ?? {}, extra, deps));
 }
 
+/** One tool call (runToolOnce), counted by tool and outcome for whoever watches. */
+export async function runTool(name: string, args: Record<string, unknown>, extra: Extra, deps: CallToolDeps): Promise<ToolOutcome> {
+  if (!deps.telemetry) return runToolOnce(name, args, extra, deps);
+  const started = performance.now();
+  const outcome = await runToolOnce(name, args, extra, deps);
+  // A name nobody offers is counted as one label: callers choose names, and a metric's labels must stay a bounded set.
+  const tool = deps.inventory.tools.some((offered) => offered.name === name) ? name : 'unknown';
+  const result = outcome.kind === 'answer' ? 'ok' : outcome.kind === 'error' ? outcome.report.code : outcome.kind;
+  deps.telemetry.toolCall(tool, result, (performance.now() - started) / 1000);
+  return outcome;
+}
+
 /**
  * One tool call, one named step each: look the tool up, clean up and parse
  * its arguments, then dispatch with a call scope, progress and confirmation,
  * and map any failure to an answer the model can act on.
  */
-export async function runTool(name: string, args: Record<string, unknown>, extra: Extra, deps: CallToolDeps): Promise<ToolOutcome> {
+async function runToolOnce(name: string, args: Record<string, unknown>, extra: Extra, deps: CallToolDeps): Promise<ToolOutcome> {
   const found = await lookUpTool(name, deps);
   if (!found.ok) return { kind: 'error', report: found.error };
   const tool = found.value;
@@ -77,7 +95,9 @@ export async function runTool(name: string, args: Record<string, unknown>, extra
 
   const meetingId = typeof input.meetingId === 'string' ? input.meetingId : undefined;
   const prospectId = typeof input.prospectId === 'string' ? input.prospectId : undefined;
-  const call = deps.api.startCall(extra.mcpReq.signal, deps.credential);
+  const meta = extra.mcpReq._meta;
+  const trace = readTraceContext(meta?.traceparent, meta?.tracestate) ?? deps.trace;
+  const call = deps.api.startCall(extra.mcpReq.signal, deps.credential, trace);
   try {
     const answer = await tool.handle(input, {
       api: deps.api,

@@ -24,6 +24,8 @@ import { principalOf, type StateSealer } from './request-state.js';
 import type { OfferingContext } from './handler-deps.js';
 import type { Inventory } from './inventory.js';
 import { loadOfferings } from './lazy-boundary.js';
+import type { Telemetry } from '../telemetry.js';
+import type { TraceContext } from '../trace-context.js';
 
 export interface ServerDeps {
   api: HiringCenterClient;
@@ -53,6 +55,10 @@ export interface ServerDeps {
   recent?: RecentValues;
   /** Hosted mode: told when HiringCenter refuses the request's own key (see call-tool.ts). */
   onKeyRefused?: () => void;
+  /** Hosted mode: the trace the HTTP request's headers carried (a request's `_meta` wins). */
+  trace?: TraceContext;
+  /** Told about every tool call (hosted metrics). */
+  telemetry?: Telemetry;
 }
 
 const INSTRUCTIONS =
@@ -102,6 +108,8 @@ export function createServer(deps: ServerDeps): Server {
     recent,
     clientLog: clientLog(deps.redactor),
     onKeyRefused: deps.onKeyRefused,
+    trace: deps.trace,
+    telemetry: deps.telemetry,
   };
   const guard = { requireInitialize: deps.requireInitialize !== false };
   handle(server, ListToolsRequestSchema, () => ({ tools: [...inventory.tools] }), guard);
@@ -136,18 +144,21 @@ export interface HostedCaller {
   presented: string;
   redactor: Redactor;
   onKeyRefused?: () => void;
+  /** The trace its HTTP headers carried. */
+  trace?: TraceContext;
 }
 
 /** Hosted mode's factory: a stateless server of its own for each request, made for that request's caller. */
 export function hostedServers(
-  shared: Omit<ServerDeps, 'redactor' | 'credential' | 'onKeyRefused' | 'principal' | 'requireInitialize'>,
+  shared: Omit<ServerDeps, 'redactor' | 'credential' | 'onKeyRefused' | 'principal' | 'requireInitialize' | 'trace'>,
 ): (caller: HostedCaller) => Server {
-  return ({ apiKey, presented, redactor, onKeyRefused }) =>
+  return ({ apiKey, presented, redactor, onKeyRefused, trace }) =>
     createServer({
       ...shared,
       redactor,
       credential: apiKey,
       onKeyRefused,
+      trace,
       // Confirmations belong to the key the calls spend, or to what was presented when the server holds the key.
       principal: principalOf(apiKey ?? presented),
       // Stateless: each request has a server of its own, which never saw the client's initialize.

@@ -50,6 +50,7 @@ export function clientDocuments(options: {
     clientDocumentsCached,
     clientDocumentsCached * (clientDocumentBytes + 4_096),
     (clientId) => stringBytes(clientId) + clientDocumentBytes,
+    'oauth_client_documents',
   );
   const fetchMs = options.fetchMs ?? HOSTED_LIMITS.clientDocumentFetchMs;
   let inFlight = 0;

@@ -26,6 +26,7 @@ export class KeyCheckLimit {
     MAX_ADDRESSES,
     MAX_ADDRESSES * BYTES_PER_ADDRESS,
     (address, times) => stringBytes(address) + 8 * times.length + ENTRY_BYTES,
+    'oauth_key_checks_by_address',
   );
   private readonly everyone: number[] = [];
 

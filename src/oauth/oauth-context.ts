@@ -19,7 +19,12 @@ export interface OAuthContext {
   /** One `GET /meetings?limit=1` with the key: whether HiringCenter accepts it, and its answer if not. */
   checkKey(key: string): Promise<KeyCheck>;
   log: Logger;
+  /** Told how each sign-in form ended (hosted metrics). */
+  onSignIn(outcome: SignInOutcome): void;
 }
+
+/** How one sent sign-in form ended: a code issued, or why not. A bounded set: a metric's labels. */
+export type SignInOutcome = 'signed_in' | 'denied' | 'key_refused' | 'not_a_key' | 'too_many_tries' | 'form_refused' | 'unknown_client';
 
 /** HiringCenter's word on a key: accepted; or not, with `refused` when it said the key itself is no good (401/403). */
 export type KeyCheck = Result<void, { message: string; refused: boolean }>;

@@ -42,6 +42,8 @@ export interface OAuthOptions {
   readOnly: boolean;
   checkKey(key: string): Promise<KeyCheck>;
   log: Logger;
+  /** Told how each sign-in form ended (hosted metrics); default: nobody. */
+  onSignIn?: OAuthContext['onSignIn'];
 }
 
 /**
@@ -67,6 +69,7 @@ export async function startOAuth(options: OAuthOptions): Promise<OAuthEndpoints>
     readOnly: options.readOnly,
     checkKey: options.checkKey,
     log,
+    onSignIn: options.onSignIn ?? (() => {}),
   };
   const provider = sealedGrantProvider(ctx);
   const metadata = {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { apiKeyProblem } from '../api/api-key.js';
 import { KeyCheckLimit } from './key-check-limit.js';
-import { LIFETIMES, type OAuthContext } from './oauth-context.js';
+import { LIFETIMES, type OAuthContext, type SignInOutcome } from './oauth-context.js';
 import { clientRef, UnsealError } from './sealed-token.js';
 import type { SignInRequest } from './sealed-kinds.js';
 import { clearedCookie, cookieMatches } from './sign-in-request.js';
@@ -23,6 +23,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
     res.setHeader('cache-control', 'no-store');
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== ctx.origin) {
+      ctx.onSignIn('form_refused');
       return send(res, errorPage(403, 'Sign-in refused', 'This form was sent from another site. Go back to your app and connect again.'));
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -33,6 +34,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
       ({ value: request, id: formId } = await ctx.sealer.open('sign-in', sealed));
     } catch (error) {
       if (!(error instanceof UnsealError)) throw error;
+      ctx.onSignIn('form_refused');
       const why = error.reason === 'expired' ? `it was open for over ${LIFETIMES.signInSeconds / 60} minutes` : 'it was changed';
       return send(
         res,
@@ -40,6 +42,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
       );
     }
     if (!cookieMatches(req.headers.cookie, request.cookieName, request.csrf)) {
+      ctx.onSignIn('form_refused');
       return send(
         res,
         errorPage(
@@ -50,19 +53,23 @@ export function signInForm(ctx: OAuthContext): express.Router {
       );
     }
     const client = await ctx.clients.getClient(request.clientId);
-    if (!client)
+    if (!client) {
+      ctx.onSignIn('unknown_client');
       return send(res, errorPage(400, 'Unknown app', 'This app is no longer registered here. Remove the connector and add it again.'));
+    }
 
     const back = new URL(request.redirectUri);
     if (request.state !== undefined) back.searchParams.set('state', request.state);
     back.searchParams.set('iss', ctx.issuer);
     if (body.decision === 'deny') {
+      ctx.onSignIn('denied');
       back.searchParams.set('error', 'access_denied');
       back.searchParams.set('error_description', 'The person cancelled the sign-in.');
       return redirect(res, back, request.cookieName);
     }
 
-    const again = (problem: string) =>
+    const again = (problem: string, outcome: SignInOutcome) => {
+      ctx.onSignIn(outcome);
       send(
         res,
         signInPage({
@@ -73,12 +80,14 @@ export function signInForm(ctx: OAuthContext): express.Router {
           problem,
         }),
       );
+    };
     const key = typeof body.api_key === 'string' ? body.api_key.trim() : '';
-    if (!key) return again('Paste your HiringCenter API key, then choose Allow access.');
+    if (!key) return again('Paste your HiringCenter API key, then choose Allow access.', 'not_a_key');
     const problem = apiKeyProblem(key);
-    if (problem) return again(`That is not an API key: ${problem}.`);
+    if (problem) return again(`That is not an API key: ${problem}.`, 'not_a_key');
     const allowed = limit.take(req.socket.remoteAddress ?? 'unknown');
     if (!allowed.ok) {
+      ctx.onSignIn('too_many_tries');
       const { retryAfterSeconds } = allowed.error;
       res.setHeader('retry-after', String(retryAfterSeconds));
       return send(
@@ -91,6 +100,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
       );
     }
     if (!(await attemptLeft(ctx, formId))) {
+      ctx.onSignIn('too_many_tries');
       return send(
         res,
         errorPage(429, 'Too many tries', `This form has checked ${MAX_KEY_CHECKS} keys already. Go back to your app and connect again.`),
@@ -98,7 +108,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
     }
     const check = await ctx.checkKey(key);
     // The check's message was made safe to show for this very key (key-check.ts).
-    if (!check.ok) return again(check.error.message);
+    if (!check.ok) return again(check.error.message, 'key_refused');
 
     const code = await ctx.sealer.seal(
       'code',
@@ -113,6 +123,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
     );
     back.searchParams.set('code', code);
     ctx.log.info(`oauth: signed in a client (${describeClient(client.client_name)})`);
+    ctx.onSignIn('signed_in');
     redirect(res, back, request.cookieName);
   });
   return router;

@@ -26,11 +26,13 @@ const bySpelling = new BoundedCache<string, KnownZone | null>(
   ZONE_CACHE_BOUNDS.spellings.entries,
   ZONE_CACHE_BOUNDS.spellings.bytes,
   (key) => stringBytes(key),
+  'zone_spellings',
 );
 const byName = new BoundedCache<string, KnownZone>(
   ZONE_CACHE_BOUNDS.formatters.entries,
   ZONE_CACHE_BOUNDS.formatters.bytes,
   (name) => stringBytes(name) + FORMATTER_BYTES,
+  'zone_formatters',
 );
 
 /**

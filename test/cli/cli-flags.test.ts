@@ -1,7 +1,7 @@
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS, type Setting } from '../../src/config.js';
+import { defaultOf, SETTINGS, type Setting } from '../../src/config.js';
 import { BIN, binEnv, runBin } from '../helpers/spawn-bin.js';
 
 async function toolsOffered(args: string[], env: Record<string, string> = {}): Promise<string[]> {
@@ -22,7 +22,7 @@ describe('CLI flags and their environment twins', () => {
     expect(help.code).toBe(0);
     for (const setting of Object.values<Setting>(SETTINGS)) {
       for (const name of [setting.flag, setting.env]) if (name) expect(help.stdout).toContain(name);
-      const shown = setting.whole ? String(setting.whole.fallback) : setting.shown;
+      const shown = defaultOf(setting);
       if (shown) expect(help.stdout).toContain(`default ${shown}`);
     }
     expect(help.stdout).toContain('call <tool>');

@@ -13,6 +13,11 @@ import { formatBytes } from '../../byte-size.js';
 import { HOSTED_LIMITS } from '../../hosted-limits.js';
 import { LOOPBACK_HOSTNAMES } from '../../loopback.js';
 import { notOk, ok, type Result } from '../../result.js';
+import { readTraceContext, type TraceContext } from '../../trace-context.js';
+import type { CredentialClass, HostedMetrics, Route } from './metrics.js';
+
+// The bin loads this file for --http only; metrics come with it, never into the stdio path.
+export { hostedMetrics } from './metrics.js';
 
 export interface HttpOptions {
   host: string;
@@ -45,6 +50,8 @@ export interface HostedServer {
 interface Authenticated {
   credential: string;
   apiKey: string | undefined;
+  /** What kind of credential it is, for the metrics. */
+  kind: CredentialClass;
 }
 
 /** No usable credential: `invalidToken` says why a token was refused (RFC 6750 invalid_token); undefined asks for one. */
@@ -61,6 +68,8 @@ export interface RequestCaller {
   /** What this caller's answers and log lines never show: the key its calls spend, and what it presented. */
   redactor: Redactor;
   onKeyRefused?: () => void;
+  /** The trace the request carried (its first message's `_meta`, else its headers). */
+  trace?: TraceContext;
 }
 
 export interface HostedDeps {
@@ -75,6 +84,8 @@ export interface HostedDeps {
   checkKey?: (key: string) => Promise<KeyCheck>;
   /** With OAuth: the sign-in page says the access granted is read-only. */
   readOnly?: boolean;
+  /** Counts requests, calls in flight and sign-ins (HIRINGCENTER_METRICS_PORT); default: nothing counts. */
+  metrics?: HostedMetrics;
 }
 
 /**
@@ -106,8 +117,8 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   const inFlightByCredential = new Map<string, number>();
   // Calls in flight on this replica, by credential and JSON-RPC id: a notifications/cancelled that lands here can stop its call.
   const cancellable = new Map<string, () => void>();
-  // What the log line says about a request's MCP message: its method and tool, names only.
-  const logged = new WeakMap<IncomingMessage, { rpc?: string; tool?: string }>();
+  // What the log line says about a request's MCP message: its method and tool, names only, and its trace.
+  const logged = new WeakMap<IncomingMessage, { rpc?: string; tool?: string; trace?: TraceContext }>();
   let inFlight = 0;
   // Request bodies being received right now, across every caller (HOSTED_LIMITS.receivingBytes).
   const receiving = { bytes: 0 };
@@ -123,20 +134,25 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     // Read now: the OAuth routes (express) rewrite req.url as they route.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // One JSON line per request: what happened, to whom it can matter — never the key, notes or locations.
-    res.on('close', () =>
+    res.on('close', () => {
+      const message = logged.get(req);
+      const trace = message?.trace ?? readTraceContext(req.headers.traceparent, undefined);
+      const ms = Date.now() - started;
       deps.log.info(
         JSON.stringify({
           request: id,
           method: req.method,
           path,
-          rpc: logged.get(req)?.rpc,
-          tool: logged.get(req)?.tool,
+          rpc: message?.rpc,
+          tool: message?.tool,
+          trace: trace?.traceId,
           status: res.statusCode,
-          ms: Date.now() - started,
+          ms,
           bytes: req.socket.bytesWritten - sentBefore,
         }),
-      ),
-    );
+      );
+      deps.metrics?.request(routeOf(path), message?.rpc, res.statusCode, ms / 1000);
+    });
     void handle(req, res, path).catch((error: unknown) => {
       deps.log.error(`request ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) send(res, 500, { error: 'internal error; see the server log' });
@@ -171,7 +187,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     }
     const caller = await authenticate(req.headers.authorization);
     if (!caller.ok) return unauthorized(res, caller.error.invalidToken);
-    const { credential, apiKey } = caller.value;
+    const { credential, apiKey, kind } = caller.value;
     if (draining) {
       res.setHeader('retry-after', '1');
       return send(res, 503, { error: 'This server is shutting down; try again (another replica will answer).' });
@@ -186,9 +202,11 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     }
     inFlightByCredential.set(slot, busy + 1);
     inFlight += 1;
+    deps.metrics?.inFlight(kind, 1);
     try {
       await serveMcp(req, res, { credential, apiKey });
     } finally {
+      deps.metrics?.inFlight(kind, -1);
       const left = (inFlightByCredential.get(slot) ?? 1) - 1;
       if (left) inFlightByCredential.set(slot, left);
       else inFlightByCredential.delete(slot);
@@ -224,7 +242,13 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     if (body === undefined) return;
     if (Array.isArray(body) && body.length > HOSTED_LIMITS.batchMessages)
       return send(res, 400, { error: `A batch may hold at most ${HOSTED_LIMITS.batchMessages} messages.` });
-    logged.set(req, describeMessage(body));
+    // A trace in the message's own _meta (the MCP convention) wins over the HTTP headers'.
+    const described = describeMessage(body);
+    const trace =
+      described.meta?.traceparent === undefined
+        ? readTraceContext(req.headers.traceparent, req.headers.tracestate)
+        : readTraceContext(described.meta.traceparent, described.meta.tracestate);
+    logged.set(req, { rpc: described.rpc, tool: described.tool, trace });
 
     // A cancel reaches only calls made with the very credential that sends it. A team token (or open --sandbox) is
     // shared by everyone, and JSON-RPC ids are small numbers every client reuses: there a cancel could stop another
@@ -248,6 +272,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       presented: credential,
       redactor: callerRedactor,
       onKeyRefused: () => (keyRefused = true),
+      trace,
       servers: servedBy,
     });
     // Closing the request's servers aborts their handlers, and so the API request in flight.
@@ -278,19 +303,25 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   async function authenticate(header: string | undefined): Promise<Result<Authenticated, Unauthenticated>> {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
     if (presented?.startsWith(ISSUED_PREFIX)) {
-      if (!oauth) return notOk({ invalidToken: 'This server does not issue tokens now (OAuth is off).' });
-      const verified = await oauth.verify(presented);
-      return verified.ok ? ok({ credential: presented, apiKey: verified.value }) : notOk({ invalidToken: verified.error });
+      const verified = oauth ? await oauth.verify(presented) : notOk('This server does not issue tokens now (OAuth is off).');
+      if (verified.ok) return ok({ credential: presented, apiKey: verified.value, kind: 'oauth' });
+      deps.metrics?.tokenRefused();
+      return notOk({ invalidToken: verified.error });
     }
-    if (options.open) return ok({ credential: 'sandbox', apiKey: undefined });
+    if (options.open) return ok({ credential: 'sandbox', apiKey: undefined, kind: 'open' });
     if (!presented) return notOk({ invalidToken: undefined });
-    if (!options.token) return ok({ credential: presented, apiKey: presented });
+    if (!options.token) return ok({ credential: presented, apiKey: presented, kind: 'api_key' });
     const a = Buffer.from(presented);
     const b = Buffer.from(options.token);
-    if (a.length === b.length && timingSafeEqual(a, b)) return ok({ credential: presented, apiKey: undefined });
+    if (a.length === b.length && timingSafeEqual(a, b)) return ok({ credential: presented, apiKey: undefined, kind: 'team_token' });
     // A wrong team token is answered as a missing one: "invalid_token" tells an OAuth client to refresh, and a team
     // token cannot be refreshed; the answer says what to send instead.
     return notOk({ invalidToken: undefined });
+  }
+
+  function routeOf(path: string): Route {
+    if (path === '/mcp' || path === '/healthz' || path === '/readyz') return path;
+    return oauth?.serves(path) ? 'oauth' : 'other';
   }
 
   function allowedHost(host: string | undefined): boolean {
@@ -311,6 +342,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       readOnly: deps.readOnly ?? false,
       checkKey: deps.checkKey,
       log: deps.log,
+      onSignIn: deps.metrics && ((outcome) => deps.metrics?.signIn(outcome)),
     }).catch((error: unknown) => {
       server.close();
       throw error;
@@ -348,11 +380,15 @@ function cancelledRequestId(body: unknown): string | undefined {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
-/** A JSON-RPC message's method and, for tools/call, the tool: short names only, bounded, for the log. */
-function describeMessage(body: unknown): { rpc?: string; tool?: string } {
-  const message = (Array.isArray(body) ? body[0] : body) as { method?: unknown; params?: { name?: unknown } } | null;
+/** A JSON-RPC message's method and, for tools/call, the tool (short names only, bounded, for the log), and its `_meta`. */
+function describeMessage(body: unknown): { rpc?: string; tool?: string; meta?: { traceparent?: unknown; tracestate?: unknown } } {
+  const message = (Array.isArray(body) ? body[0] : body) as {
+    method?: unknown;
+    params?: { name?: unknown; _meta?: { traceparent?: unknown; tracestate?: unknown } | null };
+  } | null;
   const name = (value: unknown) => (typeof value === 'string' ? value.replace(/[^\w/.-]/g, '?').slice(0, 64) : undefined);
-  return { rpc: name(message?.method), tool: name(message?.params?.name) };
+  const meta = message?.params?._meta;
+  return { rpc: name(message?.method), tool: name(message?.params?.name), meta: typeof meta === 'object' && meta ? meta : undefined };
 }
 
 /** A web Response onto Node's: status, headers, and the body as it streams (SSE answers arrive in parts). */

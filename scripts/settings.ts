@@ -1,7 +1,8 @@
-// npm run settings: rewrites the README's configuration table and the bundle's variables (manifest.json) from the
-// settings table in src/config.ts. A test fails when either differs from it.
+// npm run settings: rewrites the README's configuration table, the bundle's variables (manifest.json) and the MCP
+// Registry entry's variables and version (server.json) from the settings table in src/config.ts and package.json.
+// A test fails when any of them differs.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { bundleVariables, settingsTable } from '../src/config.js';
+import { bundleVariables, registryVariables, settingsTable } from '../src/config.js';
 
 const TABLE = /\| Variable \/ flag \| Default \| Meaning \|\n(?:\|.*\|\n)+/;
 const readme = readFileSync('README.md', 'utf8');
@@ -16,4 +17,17 @@ writeFileSync(
   'manifest.json',
   manifest.replace(ENV, (_all, indent: string) => `${indent}"env": ${indented(indent)}`),
 );
-process.stdout.write('README.md and manifest.json now follow src/config.ts SETTINGS\n');
+const { version, mcpName } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; mcpName: string };
+const server = JSON.parse(readFileSync('server.json', 'utf8')) as {
+  name: string;
+  version: string;
+  packages: { version: string; environmentVariables: unknown }[];
+};
+server.name = mcpName;
+server.version = version;
+for (const pkg of server.packages) {
+  pkg.version = version;
+  pkg.environmentVariables = registryVariables();
+}
+writeFileSync('server.json', `${JSON.stringify(server, null, 2)}\n`);
+process.stdout.write('README.md, manifest.json and server.json now follow src/config.ts SETTINGS and package.json\n');

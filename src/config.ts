@@ -306,6 +306,38 @@ export function bundleVariables(): Record<string, string> {
   );
 }
 
+/** One environment variable as the MCP Registry's server.json lists it for the npm package (KeyValueInput). */
+export interface RegistryVariable {
+  name: string;
+  description: string;
+  isRequired: boolean;
+  isSecret: boolean;
+  format: 'string' | 'boolean';
+  default?: string;
+}
+
+/**
+ * The variables server.json offers for the npm package: the ones a person sets for stdio, as the bundle asks for
+ * them (the settings with a bundle name). A test compares server.json with it; `npm run settings` rewrites it.
+ */
+export function registryVariables(): RegistryVariable[] {
+  return ALL_SETTINGS.flatMap((setting) => {
+    if (!setting.env || !setting.bundle) return [];
+    const secret = setting.env === SETTINGS.apiKey.env;
+    const shown = defaultOf(setting);
+    return [
+      {
+        name: setting.env,
+        description: `${setting.help.charAt(0).toUpperCase()}${setting.help.slice(1)}.`,
+        isRequired: secret,
+        isSecret: secret,
+        format: shown === 'false' ? 'boolean' : 'string',
+        ...(shown === undefined ? {} : { default: shown }),
+      },
+    ];
+  });
+}
+
 /** A flag as written with its value: `--tools a,b`. */
 function flagName(setting: Setting): string {
   return `${setting.flag}${setting.takes ? ` ${setting.takes}` : ''}`;

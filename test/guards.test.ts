@@ -104,7 +104,14 @@ describe('docs', () => {
     const texts = [
       ...files,
       { path: 'README.md', text: readFileSync('README.md', 'utf8') },
-      ...readdirSync('docs').map((name) => ({ path: `docs/${name}`, text: readFileSync(`docs/${name}`, 'utf8') })),
+      ...readdirSync('docs', { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .map((path) => ({ path, text: readFileSync(path, 'utf8') })),
+      ...['Dockerfile', 'server.json', 'deploy/compose.yaml', 'deploy/haproxy.cfg'].map((path) => ({
+        path,
+        text: readFileSync(path, 'utf8'),
+      })),
     ];
     for (const { path, text } of texts) expect(text, path).not.toMatch(/\.\.\/shared\//);
   });

@@ -9,7 +9,8 @@ type CallCommand = Extract<Command, { kind: 'call' }>;
 /**
  * `hiringcenter-mcp call <tool> [json-args]`: one tool call through the real
  * server (same validation, same text), for scripts and for trying the API
- * without an MCP client. Returns the exit code: 0 done, 1 tool error, 2 bad args.
+ * without an MCP client. Returns the exit code (EXIT_CODES in config.ts): 0 done, 1 the call failed, 2 bad input —
+ * arguments that are not a JSON object, or that the tool refused before sending anything.
  *
  * The two requests are written by hand rather than through the SDK's Client:
  * the Client would double the bin's size and its start-up for one exchange.
@@ -59,5 +60,14 @@ export async function callOnce(
   const result = CallToolResultSchema.parse('result' in answer ? answer.result : {});
   const text = result.content.map((block) => (block.type === 'text' ? block.text : '')).join('\n');
   out(command.json ? `${JSON.stringify(result.structuredContent ?? {}, null, 2)}\n` : `${text}\n`);
-  return result.isError ? 1 : 0;
+  if (!result.isError) return 0;
+  return REFUSED_INPUT.has(errorCode(result.structuredContent)) ? 2 : 1;
+}
+
+// Error codes that mean the call was refused as typed, before anything was sent to HiringCenter.
+const REFUSED_INPUT: ReadonlySet<string | undefined> = new Set(['invalid_argument', 'unknown_tool', 'tool_disabled']);
+
+function errorCode(structured: unknown): string | undefined {
+  const error = (structured as { error?: { code?: unknown } } | undefined)?.error;
+  return typeof error?.code === 'string' ? error.code : undefined;
 }

@@ -1,3 +1,4 @@
+import { basename, isAbsolute, relative } from 'node:path';
 import { apiKeyProblem } from './api/api-key.js';
 import { redactor } from './api/redact.js';
 import { HiringCenterClient } from './api/client.js';
@@ -34,13 +35,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { command } = config;
-  if (command.kind === 'help') return void process.stdout.write(usage(toolNames));
+  if (command.kind === 'help') return void process.stdout.write(usage(toolNames, invokedAs()));
   if (command.kind === 'version') return void process.stdout.write(`${VERSION}\n`);
   if (command.kind === 'toolHelp') {
     const [{ toolHelp }, definitions] = await Promise.all([import('./tool-help.js'), tools.load()]);
     // The name was checked against the catalog, which the build describes from these very definitions.
     const tool = definitions.find((candidate) => candidate.name === command.tool);
-    if (tool) return void process.stdout.write(toolHelp(tool));
+    if (tool) return void process.stdout.write(toolHelp(tool, invokedAs()));
     throw new Error(`no definition for ${command.tool}`);
   }
   // One selection for every server this process makes: tools, prompts and templates, and what a sign-in grants.
@@ -100,6 +101,16 @@ async function main(): Promise<void> {
     // Exit only once stdout has taken all of it: a pipe takes 64 KiB at a time, and exit() drops the rest.
     await Promise.all([...written, backend.api.close(), backend.sandbox?.close()]);
     process.exit(code);
+  }
+
+  // A person who ran it in a terminal sees a silent program: say what it waits for and how to try it instead.
+  if (process.stdin.isTTY) {
+    const self = invokedAs();
+    process.stderr.write(
+      `hiringcenter-mcp ${VERSION}: an MCP server on stdio, waiting for an MCP client (Claude Desktop, Claude Code, Cursor…) to talk to it; ` +
+        'a client starts it with the command in its configuration (README: "Use it from an MCP client").\n' +
+        `To try it here: ${self} call list_meetings '{"limit": 3}' --sandbox   ·   ${self} --help   ·   Ctrl-C to stop.\n`,
+    );
   }
 
   // Both eras on one connection type: the opening message pins 2026-07-28 (server/discover, enveloped requests) or
@@ -246,6 +257,17 @@ async function connectBackend(
     baseUrlSetting: config.baseUrlSet && !sandbox ? 'HIRINGCENTER_BASE_URL' : undefined,
   });
   return { api, sandbox, apiKey };
+}
+
+/**
+ * How this run was started, as a person would type it again: `hiringcenter-mcp` through npm's link (npx, a global
+ * install, npm link), else `node <path to this file>` — from a clone, `node dist/cli.js`.
+ */
+function invokedAs(): string {
+  const script = process.argv[1] ?? '';
+  if (basename(script) === 'hiringcenter-mcp') return 'hiringcenter-mcp';
+  const path = relative(process.cwd(), script);
+  return `node ${path && !path.startsWith('..') && !isAbsolute(path) ? path : script}`;
 }
 
 function describe(value: unknown): string {

@@ -257,7 +257,12 @@ export const DEFAULT_CALL_TIMEOUT_MS = SETTINGS.callTimeoutMs.whole.fallback;
 export const DEFAULT_MAX_RETRIES = SETTINGS.maxRetries.whole.fallback;
 
 /** --help, from the settings table; the tool names come from the tool declarations. */
-export function usage(toolNames: readonly string[]): string {
+/** What `call` and a configuration mistake exit with (call-once.ts and cli.ts return these; --help and the README say them). */
+export const EXIT_CODES =
+  '0 success; 1 the call failed (HiringCenter refused it, or could not be reached); 2 bad input, nothing sent (a flag, a variable, the JSON, or an argument the tool refused)';
+
+/** --help. `invokedAs`: how this run was started (`hiringcenter-mcp`, or `node dist/cli.js` from a clone). */
+export function usage(toolNames: readonly string[], invokedAs = 'hiringcenter-mcp'): string {
   const line = (name: string, width: number, setting: Setting, twin?: string) => {
     const shown = defaultOf(setting);
     const notes = [twin, shown === undefined ? undefined : `default ${shown}`].filter(Boolean).join(', ');
@@ -267,11 +272,16 @@ export function usage(toolNames: readonly string[]): string {
   const variables = ALL_SETTINGS.filter((setting) => setting.env && !setting.flag);
   const flagWidth = Math.max(...flags.map((setting) => flagName(setting).length));
   const variableWidth = Math.max(...variables.map((setting) => (setting.env ?? '').length));
+  // Padded to one column, whatever the command is called.
+  const usages = [
+    [`${invokedAs} [flags]`, 'serve MCP over stdio'],
+    [`${invokedAs} call <tool> [json-args] [flags]`, 'run one tool once and print what the model sees'],
+    [`${invokedAs} call <tool> --help`, "that tool's arguments, the forms they accept, an example (it runs with --sandbox)"],
+  ];
+  const usageWidth = Math.max(...usages.map(([form = '']) => form.length));
   return [
     'Usage:',
-    '  hiringcenter-mcp [flags]                          serve MCP over stdio',
-    '  hiringcenter-mcp call <tool> [json-args] [flags]  run one tool once and print what the model sees',
-    "  hiringcenter-mcp call <tool> --help               that tool's arguments, the forms they accept, an example",
+    ...usages.map(([form = '', what]) => `  ${form.padEnd(usageWidth)}  ${what}`),
     '',
     `MCP server for HiringCenter meetings: ${toolNames.join(', ')}.`,
     '',
@@ -281,7 +291,7 @@ export function usage(toolNames: readonly string[]): string {
     'Environment:',
     ...variables.map((setting) => line(setting.env ?? '', variableWidth, setting)),
     '',
-    "Exit codes: 0 success; 1 a call's tool error; 2 a configuration error.",
+    `Exit codes: ${EXIT_CODES}`,
     '',
   ].join('\n');
 }

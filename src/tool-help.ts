@@ -7,7 +7,7 @@ import { exampleArguments } from './tools/example-call.js';
  * first), what each accepts — the same table the schemas and error messages
  * use — and one example call to copy.
  */
-export function toolHelp(tool: ToolDefinition, now: number = Date.now()): string {
+export function toolHelp(tool: ToolDefinition, invokedAs = 'hiringcenter-mcp', now: number = Date.now()): string {
   const shape = tool.inputSchema.shape;
   const names = Object.keys(shape);
   const required = requiredArguments(tool);
@@ -28,8 +28,8 @@ export function toolHelp(tool: ToolDefinition, now: number = Date.now()): string
     'Optional arguments:',
     ...(optional.length ? optional.map(row) : ['  (none)']),
     '',
-    'Example:',
-    `  hiringcenter-mcp call ${tool.name} '${JSON.stringify(exampleArguments(tool, now))}'`,
+    "Example (its ids are the sandbox's: add --sandbox to try it on sample data):",
+    `  ${invokedAs} call ${tool.name} '${JSON.stringify(exampleArguments(tool, now))}'`,
     '',
   ].join('\n');
 }

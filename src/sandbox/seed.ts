@@ -87,6 +87,9 @@ export function seedMeetings(store: MeetingStore, options: SeedOptions): Meeting
       const meetingDate = day.toZonedDateTime({ timeZone, plainTime: pick(SLOTS) }).epochMilliseconds;
       const createdBy = viaApi ? null : random() < 0.15 ? coordinator : owner;
       const createdAt = Math.min(meetingDate, options.now) - Math.floor(random() * 7 + 1) * 86_400_000;
+      // Drawn for every meeting, past or not: the draws (and so every id) never depend on the time of day of `now`.
+      const reviewed = random() < 0.5;
+      const rating = 1 + Math.floor(random() * 5);
       const meeting: Meeting = {
         id: hex(),
         prospectId,
@@ -102,8 +105,7 @@ export function seedMeetings(store: MeetingStore, options: SeedOptions): Meeting
         createdByApiKeyName: viaApi ? apiKey.name : null,
         createdAt,
         updatedAt: createdAt,
-        review:
-          meetingDate < options.now && random() < 0.5 ? { rating: 1 + Math.floor(random() * 5), summary: 'Strong communicator.' } : null,
+        review: meetingDate < options.now && reviewed ? { rating, summary: 'Strong communicator.' } : null,
       };
       store.insert(meeting);
       seeded.push(meeting);

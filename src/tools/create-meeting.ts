@@ -41,8 +41,8 @@ export const createMeeting = defineTool({
     idempotencyKey: idempotencyKey.optional(),
   }),
   example: {
-    prospectId: 'c1a7e9d34b8f4c2aa6d15e0f7b3c9d42',
-    ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
+    prospectId: 'a32b51509376bec72d8de729c368f7dd',
+    ownerId: '9e1be4b28d1f9e69595b47dbfe6841b5',
     meetingType: 'virtual',
     meetingDate: '2025-03-10T10:00',
     timeZone: 'America/New_York',

@@ -12,7 +12,7 @@ export const deleteMeeting = defineTool({
   description: 'Cancel (permanently delete) a meeting by id. dryRun shows what would be deleted; the user may be asked to confirm.',
   annotations: destructive,
   inputSchema: z.strictObject({ meetingId, dryRun: dryRun.optional(), idempotencyKey: idempotencyKey.optional() }),
-  example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44', dryRun: true },
+  example: { meetingId: 'add957ea5fa5d2501abfe7b2420479bc', dryRun: true },
   outputSchema: deletion,
   async handle(input, { api, call, confirm }) {
     // Read first only when someone will look at it: a dry run, or the user's confirmation.

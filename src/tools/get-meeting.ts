@@ -11,7 +11,7 @@ export const getMeeting = defineTool({
   description: 'Read one meeting by id: local time with weekday and offset, type, prospect, owner, location, notes, creator.',
   annotations: readOnly,
   inputSchema: z.strictObject({ meetingId }),
-  example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44' },
+  example: { meetingId: 'add957ea5fa5d2501abfe7b2420479bc' },
   outputSchema: meetingResult,
   async handle(input, { api, call }) {
     const meeting = await api.getMeeting(input.meetingId, call);

@@ -29,9 +29,9 @@ export const listMeetings = defineTool({
     maxResults: maxResults.optional(),
   }),
   example: {
-    ownerId: 'b2e7a1d94c3f4a8eb6d05c1f9a7e2d45',
+    ownerId: '7c5700893a34bd83441aabe1f6f21057',
     meetingDateAfter: '2025-03-10',
-    meetingDateBefore: '2025-03-17',
+    meetingDateBefore: '2025-03-24',
     timeZone: 'America/New_York',
   },
   outputSchema: meetingPage,

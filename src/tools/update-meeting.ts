@@ -47,7 +47,7 @@ export const updateMeeting = defineTool({
     dryRun: dryRun.optional(),
     idempotencyKey: idempotencyKey.optional(),
   }),
-  example: { meetingId: 'f4d8a2c17b9e4f3aa6c01d5e7b2f9c44', meetingDate: '2025-03-11T15:30', notes: "Moved at the candidate's request" },
+  example: { meetingId: 'add957ea5fa5d2501abfe7b2420479bc', meetingDate: '2025-03-11T15:30', notes: "Moved at the candidate's request" },
   outputSchema: meetingResult,
   async handle(input, { api, defaultUserId, call, now }) {
     const changed = CHANGEABLE.filter((field) => input[field] !== undefined);

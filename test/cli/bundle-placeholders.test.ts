@@ -28,7 +28,7 @@ describe('a Claude Desktop bundle setting left empty is never taken for a value 
 
   it('the bin warns once and creates the meeting as the API key, not as "${user_config.user_id}"', async () => {
     const help = await runBin(['call', 'create_meeting', '--help']);
-    const example = /hiringcenter-mcp call create_meeting '(.+)'/.exec(help.stdout)?.[1] ?? '';
+    const example = / call create_meeting '(.+)'/.exec(help.stdout)?.[1] ?? '';
     const created = await runBin(['call', 'create_meeting', example, '--sandbox', '--json'], binEnv({ HIRINGCENTER_USER_ID: PLACEHOLDER }));
     expect(created.code, created.stdout).toBe(0);
     expect(created.stdout).not.toContain('user_config');

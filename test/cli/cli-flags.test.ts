@@ -1,7 +1,8 @@
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { defaultOf, SETTINGS, type Setting } from '../../src/config.js';
+import { allTools } from '../../src/tools/index.js';
+import { defaultOf, EXIT_CODES, SETTINGS, type Setting } from '../../src/config.js';
 import { BIN, binEnv, runBin } from '../helpers/spawn-bin.js';
 
 async function toolsOffered(args: string[], env: Record<string, string> = {}): Promise<string[]> {
@@ -73,12 +74,17 @@ describe('hiringcenter-mcp call', () => {
     expect(structured.totalCount).toBe(60);
   });
 
-  it('exits 1 on a tool error, with the error text, and 2 on arguments that are not a JSON object', async () => {
+  it('exits as --help says: 1 when the call failed, 2 on input refused before anything was sent', async () => {
+    const help = await runBin(['--help']);
+    expect(help.stdout).toContain(`Exit codes: ${EXIT_CODES}`);
     const missing = await runBin(['call', 'get_meeting', '{"meetingId": "0123456789abcdef0123456789abcdef"}', '--sandbox']);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^No meeting with id 0123456789abcdef0123456789abcdef/);
+    const tooMany = await runBin(['call', 'list_meetings', '{"limit": 500}', '--sandbox']);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stdout).toMatch(/^Invalid limit for list_meetings: it must be at most 200/);
     const hidden = await runBin(['call', 'delete_meeting', '{"meetingId": "abc"}', '--sandbox', '--read-only']);
-    expect(hidden.code).toBe(1);
+    expect(hidden.code).toBe(2);
     expect(hidden.stdout).toMatch(/read-only mode/);
     const bad = await runBin(['call', 'get_meeting', '{"meetingId": ', '--sandbox']);
     expect(bad.code).toBe(2);
@@ -94,7 +100,7 @@ describe('hiringcenter-mcp call', () => {
       expect(required).toMatch(new RegExp(`\\n  ${name} `));
     expect(result.stdout).toMatch(/meetingDate +When\. .* Send epoch milliseconds, ISO 8601 with an offset/);
     expect(result.stdout).toMatch(/Optional arguments:\n(?:.*\n)* {2}confirmDate /);
-    const example = /hiringcenter-mcp call create_meeting '(.+)'/.exec(result.stdout)?.[1];
+    const example = /^  node dist\/cli\.js call create_meeting '(.+)'$/m.exec(result.stdout)?.[1];
     const parsed = JSON.parse(example!) as { timeZone: string; meetingDate: string };
     expect(parsed.timeZone).toBe('America/New_York');
     // The example can be run as it is: its date is ahead, not in the past the tool refuses.
@@ -104,10 +110,20 @@ describe('hiringcenter-mcp call', () => {
     expect(unknown.stderr).toMatch(/unknown tool "book_meeting"/);
   });
 
+  it.each(allTools.map((tool) => tool.name))('call %s --help gives an example that runs as printed, on the sandbox', async (name) => {
+    const help = await runBin(['call', name, '--help']);
+    const example = new RegExp(`^  node dist/cli.js call ${name} '(.+)'$`, 'm').exec(help.stdout)?.[1];
+    expect(example, help.stdout).toBeDefined();
+    const ran = await runBin(['call', name, example ?? '', '--sandbox']);
+    expect(ran.code, ran.stdout).toBe(0);
+    // Its ids are the sandbox's own: the reads find them, the list is not empty.
+    expect(ran.stdout).not.toMatch(/^0 of 0 meetings|No meeting with id/);
+  });
+
   it('with --sandbox, a change says on stderr that the next run starts from the sample data again — and only a change', async () => {
     const note = /--sandbox starts every run from the same sample meetings; this change is gone when the command ends/;
     const help = await runBin(['call', 'create_meeting', '--help']);
-    const example = /hiringcenter-mcp call create_meeting '(.+)'/.exec(help.stdout)?.[1] ?? '';
+    const example = / call create_meeting '(.+)'/.exec(help.stdout)?.[1] ?? '';
     const created = await runBin(['call', 'create_meeting', example, '--sandbox']);
     expect(created.code, created.stdout).toBe(0);
     expect(created.stderr).toMatch(note);

@@ -100,7 +100,7 @@ describe('hiringcenter-mcp call', () => {
       expect(required).toMatch(new RegExp(`\\n  ${name} `));
     expect(result.stdout).toMatch(/meetingDate +When\. .* Send epoch milliseconds, ISO 8601 with an offset/);
     expect(result.stdout).toMatch(/Optional arguments:\n(?:.*\n)* {2}confirmDate /);
-    const example = /^  node dist\/cli\.js call create_meeting '(.+)'$/m.exec(result.stdout)?.[1];
+    const example = /^ {2}node dist\/cli\.js call create_meeting '(.+)'$/m.exec(result.stdout)?.[1];
     const parsed = JSON.parse(example!) as { timeZone: string; meetingDate: string };
     expect(parsed.timeZone).toBe('America/New_York');
     // The example can be run as it is: its date is ahead, not in the past the tool refuses.

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { UnauthorizedError, Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
@@ -13,7 +12,6 @@ import { describeWith, missingChromium, missingRedis } from '../helpers/requirem
 
 const KEY = 'hc_live_oauth_flow_0123456789abcdef';
 const SECRET = randomBytes(48).toString('base64');
-const SCREENSHOT = new URL('../../docs/sign-in.png', import.meta.url);
 
 const text = (result: Awaited<ReturnType<Client['callTool']>>) => (result.content as { text: string }[])[0]!.text;
 const originOf = (mcpUrl: string) => new URL(mcpUrl).origin;
@@ -78,8 +76,6 @@ describeWith(
           'password',
         ]);
         await page.fill('#api_key', KEY);
-        const shot = await page.screenshot({ fullPage: true });
-        if (process.env.UPDATE_SCREENSHOTS) writeFileSync(SCREENSHOT, shot);
         const returned = callback.next();
         await page.click('button[value=allow]');
         const query = await returned;

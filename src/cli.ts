@@ -2,7 +2,7 @@ import { basename, isAbsolute, relative } from 'node:path';
 import { apiKeyProblem } from './api/api-key.js';
 import { redactor } from './api/redact.js';
 import { HiringCenterClient } from './api/client.js';
-import { ConfigError, loadConfig, usage, type Config } from './config.js';
+import { ConfigError, loadConfig, SETTINGS, usage, type Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import type { SandboxApi } from './sandbox/sandbox-api.js';
 import { createServer, hostedServers } from './mcp/create-server.js';
@@ -154,8 +154,10 @@ async function serveHttp(
     );
   }
   const sealer = stateSealer(config.stateSecret);
+  const personalSandboxKey = config.sandboxKey !== undefined && !command.token;
   const hosted = await startHttpServer(
-    { ...command, open: config.sandbox && !command.token && !command.oauth },
+    // --sandbox takes any client, unless its key was chosen: then each client sends it, as it would its HiringCenter key.
+    { ...command, open: config.sandbox && !command.token && !command.oauth && !personalSandboxKey },
     {
       checkKey: (key) => checkApiKey(backend.api, key),
       createMcpHandler,
@@ -170,7 +172,7 @@ async function serveHttp(
         log,
         telemetry: metrics,
       }),
-      serverKey: backend.apiKey,
+      serverKey: personalSandboxKey ? undefined : backend.apiKey,
       log,
       metrics,
     },
@@ -181,9 +183,11 @@ async function serveHttp(
     ? 'people sign in with their HiringCenter API key (OAuth), or clients send the key'
     : command.token
       ? 'clients send HIRINGCENTER_HTTP_TOKEN'
-      : config.sandbox
-        ? 'sandbox data, open to any client that reaches it'
-        : 'clients send their HiringCenter API key';
+      : personalSandboxKey
+        ? `sandbox data; clients send the emulator's key (${SETTINGS.sandboxKey.env}) as their own`
+        : config.sandbox
+          ? 'sandbox data, open to any client that reaches it'
+          : 'clients send their HiringCenter API key';
   log.info(`listening on ${hosted.url} (${who})`);
   if (scrape) log.info(`metrics: ${scrape.url}`);
   if (hosted.oauth) {
@@ -228,8 +232,11 @@ async function connectBackend(
   let apiKey = config.apiKey;
   if (config.sandbox) {
     const [{ startSandboxApi }, { seedMeetings }] = await Promise.all([import('./sandbox/sandbox-api.js'), import('./sandbox/seed.js')]);
-    // A fresh random key per process: the emulator listens on a loopback port, and no other local process may use it.
-    const sandboxKey = `hcsbx_${Array.from(globalThis.crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    // A fresh random key per process unless one was chosen: the emulator listens on a loopback port, and no other
+    // local process may use it.
+    const sandboxKey =
+      config.sandboxKey ??
+      `hcsbx_${Array.from(globalThis.crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
     sandbox = await startSandboxApi({ apiKey: sandboxKey, record: false });
     const seeded = seedMeetings(sandbox.store, { now: Date.now() });
     baseUrl = sandbox.baseUrl;

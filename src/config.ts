@@ -1,3 +1,4 @@
+import { apiKeyProblem } from './api/api-key.js';
 import { DEFAULT_RETRY_POLICY } from './api/retry-policy.js';
 import { isLoopbackHost } from './loopback.js';
 import { secretWeakness } from './secret-strength.js';
@@ -38,6 +39,8 @@ export interface Config {
   maxRetries: number;
   userId: string | undefined;
   sandbox: boolean;
+  /** With --sandbox: the emulator's API key (HIRINGCENTER_SANDBOX_KEY); undefined: a random one per process. */
+  sandboxKey: string | undefined;
   /** Only list_meetings and get_meeting exist. */
   readOnly: boolean;
   /** Allow-list of tools; undefined = all. */
@@ -94,6 +97,13 @@ export const SETTINGS = {
     flag: '--sandbox',
     help: 'serve sample data from the built-in HiringCenter emulator; no API key needed',
     readme: 'Serve sample data from the built-in emulator; no key needed, nothing leaves the machine.',
+  },
+  sandboxKey: {
+    env: 'HIRINGCENTER_SANDBOX_KEY',
+    shown: 'random per process',
+    help: "with --sandbox: the emulator's API key; with --http too, clients must send it as their own key, as with HiringCenter",
+    readme:
+      "With `--sandbox`: the emulator's API key. With `--http` too, the server holds no key and each client sends this one as its own (`Authorization: Bearer <key>`), as against HiringCenter (see Hosted, trying it).",
   },
   apiKey: {
     env: 'HIRINGCENTER_API_KEY',
@@ -388,6 +398,7 @@ export function loadConfig(
     maxRetries: read.whole('maxRetries'),
     userId: read.text('userId'),
     sandbox: read.on('sandbox'),
+    sandboxKey: sandboxKey(read),
     readOnly: read.on('readOnly'),
     tools: tools === undefined ? undefined : parseToolList(tools.value, tools.source, toolNames),
     logLevel,
@@ -563,6 +574,16 @@ function httpCommand(read: SettingReader, serverHoldsKey: boolean): Command {
 }
 
 const MAKE_A_SECRET = 'make one with `openssl rand -base64 48`';
+
+/** HIRINGCENTER_SANDBOX_KEY: only with --sandbox, and only a value that can travel in an Authorization header. */
+function sandboxKey(read: SettingReader): string | undefined {
+  const given = read.given('sandboxKey');
+  if (!given) return undefined;
+  if (!read.on('sandbox')) throw new ConfigError(`${given.source} is the emulator's key: it goes with ${SETTINGS.sandbox.flag}.`);
+  const problem = apiKeyProblem(given.value);
+  if (problem) throw new ConfigError(`${given.source} cannot be sent in an HTTP header (${problem}).`);
+  return given.value;
+}
 
 /** The public address as an origin (scheme, host, port): the issuer, metadata URLs and token audiences derive from it. */
 function parsePublicUrl(value: string | undefined): string | undefined {

@@ -30,4 +30,8 @@ export const HOSTED_LIMITS = {
   clientDocumentFetches: 8,
   /** Client metadata documents kept. */
   clientDocumentsCached: 1_000,
+  /** One scrape of /metrics (HIRINGCENTER_METRICS_PORT), headers included: a scrape is one short GET. */
+  metricsRequestMs: 10_000,
+  /** One traceparent or tracestate value read from a request (longer ones are ignored, never passed on). */
+  traceValueChars: 512,
 } as const;

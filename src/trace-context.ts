@@ -4,6 +4,8 @@
  * the log line, and every request to HiringCenter carries the trace on, as a child of the caller's span. Both
  * values come from the caller, so each is checked against the grammar and bounded before it is used anywhere.
  */
+import { HOSTED_LIMITS } from './hosted-limits.js';
+
 export interface TraceContext {
   /** 32 lowercase hex digits, not all zero. */
   traceId: string;
@@ -17,18 +19,17 @@ export interface TraceContext {
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-[ -~]*)?$/;
 const ZEROS = /^0+$/;
 // § 3.3.1.5: at most 32 list members; 512 characters is what a vendor must propagate at least, and all we keep.
-const TRACESTATE_MAX = 512;
+const VALUE_MAX = HOSTED_LIMITS.traceValueChars;
 const TRACESTATE = /^[ -~]*$/;
 
 /** The trace a caller sent, or undefined when there is none or it is malformed (then the request starts none). */
 export function readTraceContext(traceparent: unknown, tracestate: unknown): TraceContext | undefined {
-  if (typeof traceparent !== 'string' || traceparent.length > 512) return undefined;
+  if (typeof traceparent !== 'string' || traceparent.length > VALUE_MAX) return undefined;
   const match = TRACEPARENT.exec(traceparent.trim());
   if (!match) return undefined;
   const [, version = '', traceId = '', parentId = '', flags = '', rest] = match;
   if (version === 'ff' || (version === '00' && rest !== undefined) || ZEROS.test(traceId) || ZEROS.test(parentId)) return undefined;
-  const state =
-    typeof tracestate === 'string' && tracestate.length <= TRACESTATE_MAX && TRACESTATE.test(tracestate) ? tracestate.trim() : '';
+  const state = typeof tracestate === 'string' && tracestate.length <= VALUE_MAX && TRACESTATE.test(tracestate) ? tracestate.trim() : '';
   return { traceId, flags, state: state || undefined };
 }
 

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { cacheSizes } from '../../bounded-cache.js';
+import { HOSTED_LIMITS } from '../../hosted-limits.js';
 import type { SignInOutcome } from '../../oauth/oauth-context.js';
 import type { Telemetry } from '../../telemetry.js';
 
@@ -174,9 +175,9 @@ export function hostedMetrics(moreCaches: () => ReturnType<typeof cacheSizes> = 
     },
     async listen(host, port) {
       const server = createServer((req, res) => void answer(req, res));
-      // A scrape is one short GET: nothing here waits on a slow client.
-      server.requestTimeout = 10_000;
-      server.headersTimeout = 5_000;
+      // A scrape is one short GET: nothing here waits long on a slow client.
+      server.requestTimeout = HOSTED_LIMITS.metricsRequestMs;
+      server.headersTimeout = HOSTED_LIMITS.metricsRequestMs;
       async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const path = (req.url ?? '/').split('?')[0];
         if (path !== '/metrics') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Metrics are at /metrics.\n');

@@ -79,7 +79,7 @@ async function load(url: string, era: Era, name: string, args: object, connectio
 }
 
 // BENCH_HTTP_METRICS=1: ours with /metrics on (HIRINGCENTER_METRICS_PORT), to see what counting costs.
-const metrics = process.env.BENCH_HTTP_METRICS === '1' ? { HIRINGCENTER_METRICS_PORT: '0' } : {};
+const metrics: Record<string, string> = process.env.BENCH_HTTP_METRICS === '1' ? { HIRINGCENTER_METRICS_PORT: '0' } : {};
 const ours = await start([root('dist/cli.js'), '--http', '--port', '0'], { HIRINGCENTER_BASE_URL: baseUrl, ...metrics });
 const floor = await start([root('.build/bench/minimal-http-server.js')], {});
 const get = { name: 'get_meeting', args: { meetingId: ids[0] } };

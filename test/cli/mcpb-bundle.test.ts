@@ -57,7 +57,9 @@ describe('Claude Desktop bundle (MCPB)', () => {
     });
     expect(statSync(bundle).size).toBeLessThan(1024 * 1024);
     // The README states the size npm run pack last wrote into it.
-    expect(readFileSync('README.md', 'utf8')).toContain(`(≈${(statSync(bundle).size / 1_000_000).toFixed(2)} MB: the manifest`);
+    expect(readFileSync('README.md', 'utf8'), 'npm run pack writes the size into the README').toContain(
+      `(≈${(statSync(bundle).size / 1_000_000).toFixed(2)} MB: the manifest`,
+    );
     execFileSync(process.execPath, [MCPB, 'unpack', bundle, join(work, 'unpacked')], { stdio: 'ignore' });
     expect(filesUnder(join(work, 'unpacked')).sort()).toEqual(['icon.png', 'manifest.json', 'server/index.js']);
 

@@ -37,7 +37,8 @@ export async function ensureDocker(): Promise<DockerEngine> {
     const log = join(tmpdir(), 'hcmcp-dockerd.log');
     console.log(`starting dockerd (log: ${log})…`);
     const out = openSync(log, 'a');
-    daemon = spawn('dockerd', [], { stdio: ['ignore', out, out], detached: true });
+    // Host networking only (every test container uses --network host on 127.0.0.1): no bridge, no NAT rules.
+    daemon = spawn('dockerd', ['--bridge=none', '--iptables=false'], { stdio: ['ignore', out, out], detached: true });
     daemon.unref();
     for (let i = 0; !answers('docker', ['info']); i++) {
       if (i === 120 || daemon.exitCode !== null) throw new Error(`dockerd did not start; see ${log}`);

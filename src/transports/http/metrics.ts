@@ -126,26 +126,22 @@ export function hostedMetrics(moreCaches: () => ReturnType<typeof cacheSizes> = 
     }
     return sizes;
   };
-  new Gauge({
-    name: `${PREFIX}cache_entries`,
-    help: 'Entries held by each bounded cache a caller can grow.',
-    labelNames: ['cache'],
-    registers,
-    collect() {
-      this.reset();
-      for (const [cache, size] of caches()) this.set({ cache }, size.entries);
-    },
-  });
-  new Gauge({
-    name: `${PREFIX}cache_bytes`,
-    help: 'Estimated bytes held by each bounded cache a caller can grow.',
-    labelNames: ['cache'],
-    registers,
-    collect() {
-      this.reset();
-      for (const [cache, size] of caches()) this.set({ cache }, size.bytes);
-    },
-  });
+  // Read at scrape time: what each bounded cache holds now, in entries and in estimated bytes.
+  for (const [measure, help] of [
+    ['entries', 'Entries held by each bounded cache a caller can grow.'],
+    ['bytes', 'Estimated bytes held by each bounded cache a caller can grow.'],
+  ] as const) {
+    new Gauge({
+      name: `${PREFIX}cache_${measure}`,
+      help,
+      labelNames: ['cache'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [cache, size] of caches()) this.set({ cache }, size[measure]);
+      },
+    });
+  }
 
   return {
     toolCall(tool, outcome, seconds) {

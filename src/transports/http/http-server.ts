@@ -68,7 +68,7 @@ export interface RequestCaller {
   /** What this caller's answers and log lines never show: the key its calls spend, and what it presented. */
   redactor: Redactor;
   onKeyRefused?: () => void;
-  /** The trace the request carried (its first message's `_meta`, else its headers). */
+  /** The trace the request's HTTP headers carried (a message's own `_meta` wins where its call runs). */
   trace?: TraceContext;
 }
 
@@ -133,10 +133,12 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     const sentBefore = req.socket.bytesWritten;
     // Read now: the OAuth routes (express) rewrite req.url as they route.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // The trace the HTTP headers carry, read once: the log line names it, and a message without its own passes it on.
+    const headerTrace = readTraceContext(req.headers.traceparent, req.headers.tracestate);
     // One JSON line per request: what happened, to whom it can matter — never the key, notes or locations.
     res.on('close', () => {
       const message = logged.get(req);
-      const trace = message?.trace ?? readTraceContext(req.headers.traceparent, undefined);
+      const trace = message?.trace ?? headerTrace;
       const ms = Date.now() - started;
       deps.log.info(
         JSON.stringify({
@@ -153,7 +155,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       );
       deps.metrics?.request(routeOf(path), message?.rpc, res.statusCode, ms / 1000);
     });
-    void handle(req, res, path).catch((error: unknown) => {
+    void handle(req, res, path, headerTrace).catch((error: unknown) => {
       deps.log.error(`request ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) send(res, 500, { error: 'internal error; see the server log' });
       else res.destroy();
@@ -162,7 +164,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
   server.requestTimeout = HOSTED_LIMITS.requestDeadlineMs;
   server.headersTimeout = HOSTED_LIMITS.headersDeadlineMs;
 
-  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, headerTrace: TraceContext | undefined): Promise<void> {
     if (path === '/healthz') return send(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       if (draining) return send(res, 503, { ready: false, reason: 'draining' });
@@ -204,7 +206,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     inFlight += 1;
     deps.metrics?.inFlight(kind, 1);
     try {
-      await serveMcp(req, res, { credential, apiKey });
+      await serveMcp(req, res, { credential, apiKey }, headerTrace);
     } finally {
       deps.metrics?.inFlight(kind, -1);
       const left = (inFlightByCredential.get(slot) ?? 1) - 1;
@@ -236,18 +238,18 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
     req: IncomingMessage,
     res: ServerResponse,
     caller: { credential: string; apiKey: string | undefined },
+    headerTrace: TraceContext | undefined,
   ): Promise<void> {
     const { credential, apiKey } = caller;
     const body = await readJson(req, res, receiving, options.bodyDeadlineMs ?? HOSTED_LIMITS.bodyDeadlineMs);
     if (body === undefined) return;
     if (Array.isArray(body) && body.length > HOSTED_LIMITS.batchMessages)
       return send(res, 400, { error: `A batch may hold at most ${HOSTED_LIMITS.batchMessages} messages.` });
-    // A trace in the message's own _meta (the MCP convention) wins over the HTTP headers'.
+    // The log line's trace: the first message's own _meta (the MCP convention) wins over the HTTP headers'. Each
+    // message's own _meta is read again where its call runs (call-tool.ts): in a batch, messages may differ.
     const described = describeMessage(body);
     const trace =
-      described.meta?.traceparent === undefined
-        ? readTraceContext(req.headers.traceparent, req.headers.tracestate)
-        : readTraceContext(described.meta.traceparent, described.meta.tracestate);
+      described.meta?.traceparent === undefined ? headerTrace : readTraceContext(described.meta.traceparent, described.meta.tracestate);
     logged.set(req, { rpc: described.rpc, tool: described.tool, trace });
 
     // A cancel reaches only calls made with the very credential that sends it. A team token (or open --sandbox) is
@@ -272,7 +274,7 @@ export async function startHttpServer(options: HttpOptions, deps: HostedDeps): P
       presented: credential,
       redactor: callerRedactor,
       onKeyRefused: () => (keyRefused = true),
-      trace,
+      trace: headerTrace,
       servers: servedBy,
     });
     // Closing the request's servers aborts their handlers, and so the API request in flight.

@@ -19,12 +19,17 @@ export function signInForm(ctx: OAuthContext): express.Router {
   const router = express.Router();
   const limit = new KeyCheckLimit();
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }));
-  router.post('/', async (req: Request, res: Response) => {
+  // Every way a sent form ends returns its outcome, told once (hosted metrics).
+  router.post('/', async (req: Request, res: Response) => ctx.onSignIn(await answer(req, res)));
+  return router;
+
+  /** Answers one sent form: a code issued and the browser sent back, or a page saying why not. */
+  async function answer(req: Request, res: Response): Promise<SignInOutcome> {
     res.setHeader('cache-control', 'no-store');
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== ctx.origin) {
-      ctx.onSignIn('form_refused');
-      return send(res, errorPage(403, 'Sign-in refused', 'This form was sent from another site. Go back to your app and connect again.'));
+      send(res, errorPage(403, 'Sign-in refused', 'This form was sent from another site. Go back to your app and connect again.'));
+      return 'form_refused';
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const sealed = typeof body.request === 'string' ? body.request : '';
@@ -34,16 +39,12 @@ export function signInForm(ctx: OAuthContext): express.Router {
       ({ value: request, id: formId } = await ctx.sealer.open('sign-in', sealed));
     } catch (error) {
       if (!(error instanceof UnsealError)) throw error;
-      ctx.onSignIn('form_refused');
       const why = error.reason === 'expired' ? `it was open for over ${LIFETIMES.signInSeconds / 60} minutes` : 'it was changed';
-      return send(
-        res,
-        errorPage(400, 'Sign-in expired', `This sign-in form cannot be used (${why}). Go back to your app and connect again.`),
-      );
+      send(res, errorPage(400, 'Sign-in expired', `This sign-in form cannot be used (${why}). Go back to your app and connect again.`));
+      return 'form_refused';
     }
     if (!cookieMatches(req.headers.cookie, request.cookieName, request.csrf)) {
-      ctx.onSignIn('form_refused');
-      return send(
+      send(
         res,
         errorPage(
           403,
@@ -51,25 +52,25 @@ export function signInForm(ctx: OAuthContext): express.Router {
           'This form did not come from the page this server showed in this browser. Go back to your app and connect again.',
         ),
       );
+      return 'form_refused';
     }
     const client = await ctx.clients.getClient(request.clientId);
     if (!client) {
-      ctx.onSignIn('unknown_client');
-      return send(res, errorPage(400, 'Unknown app', 'This app is no longer registered here. Remove the connector and add it again.'));
+      send(res, errorPage(400, 'Unknown app', 'This app is no longer registered here. Remove the connector and add it again.'));
+      return 'unknown_client';
     }
 
     const back = new URL(request.redirectUri);
     if (request.state !== undefined) back.searchParams.set('state', request.state);
     back.searchParams.set('iss', ctx.issuer);
     if (body.decision === 'deny') {
-      ctx.onSignIn('denied');
       back.searchParams.set('error', 'access_denied');
       back.searchParams.set('error_description', 'The person cancelled the sign-in.');
-      return redirect(res, back, request.cookieName);
+      redirect(res, back, request.cookieName);
+      return 'denied';
     }
 
-    const again = (problem: string, outcome: SignInOutcome) => {
-      ctx.onSignIn(outcome);
+    const again = (problem: string, outcome: SignInOutcome): SignInOutcome => {
       send(
         res,
         signInPage({
@@ -80,6 +81,7 @@ export function signInForm(ctx: OAuthContext): express.Router {
           problem,
         }),
       );
+      return outcome;
     };
     const key = typeof body.api_key === 'string' ? body.api_key.trim() : '';
     if (!key) return again('Paste your HiringCenter API key, then choose Allow access.', 'not_a_key');
@@ -87,10 +89,9 @@ export function signInForm(ctx: OAuthContext): express.Router {
     if (problem) return again(`That is not an API key: ${problem}.`, 'not_a_key');
     const allowed = limit.take(req.socket.remoteAddress ?? 'unknown');
     if (!allowed.ok) {
-      ctx.onSignIn('too_many_tries');
       const { retryAfterSeconds } = allowed.error;
       res.setHeader('retry-after', String(retryAfterSeconds));
-      return send(
+      send(
         res,
         errorPage(
           429,
@@ -98,13 +99,14 @@ export function signInForm(ctx: OAuthContext): express.Router {
           `Too many keys were checked here in the last minute. Wait ${retryAfterSeconds} s, then try again.`,
         ),
       );
+      return 'too_many_tries';
     }
     if (!(await attemptLeft(ctx, formId))) {
-      ctx.onSignIn('too_many_tries');
-      return send(
+      send(
         res,
         errorPage(429, 'Too many tries', `This form has checked ${MAX_KEY_CHECKS} keys already. Go back to your app and connect again.`),
       );
+      return 'too_many_tries';
     }
     const check = await ctx.checkKey(key);
     // The check's message was made safe to show for this very key (key-check.ts).
@@ -123,10 +125,9 @@ export function signInForm(ctx: OAuthContext): express.Router {
     );
     back.searchParams.set('code', code);
     ctx.log.info(`oauth: signed in a client (${describeClient(client.client_name)})`);
-    ctx.onSignIn('signed_in');
     redirect(res, back, request.cookieName);
-  });
-  return router;
+    return 'signed_in';
+  }
 }
 
 // Keys one sign-in form may have checked with HiringCenter: a person retyping a key needs a few, a guesser many.

@@ -8,7 +8,6 @@
 // check and a closing "N passed, N failed" line; exits non-zero when one fails.
 import { execFile as execFileCallback, execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
@@ -16,6 +15,7 @@ import { startSandboxApi } from '../src/sandbox/sandbox-api.js';
 import { seedMeetings } from '../src/sandbox/seed.js';
 import { ensureDocker } from './docker/docker-daemon.js';
 import { importHostImage } from './docker/host-image.js';
+import { answers, freePort, programPath } from './host-programs.js';
 import { runScaleWorkload, startTenantApi } from './scale-workload.js';
 
 const execFile = promisify(execFileCallback);
@@ -38,33 +38,6 @@ const quietly = (command: string, args: string[]) => spawnSync(command, args, { 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, seconds: number): Promise<boolean> {
-  for (const until = Date.now() + seconds * 1000; Date.now() < until; await sleep(50)) {
-    if ((await fetch(url).catch(() => undefined))?.ok) return true;
-  }
-  return false;
-}
-
-function program(name: string, debianPackage: string): string {
-  const find = () => spawnSync('sh', ['-c', `command -v ${name} || ls /usr/sbin/${name}`], { encoding: 'utf8' }).stdout.trim();
-  if (!find()) {
-    console.log(`installing ${debianPackage} (Debian package)…`);
-    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${debianPackage} >/dev/null`], {
-      stdio: 'inherit',
-    });
-  }
-  return find().split('\n')[0] ?? name;
-}
-
 async function connect(url: string, key: string): Promise<Client> {
   const client = new Client({ name: 'test-docker', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${key}` } } }));
@@ -84,8 +57,8 @@ try {
   // 1. Base images.
   let started = performance.now();
   importHostImage(BASE.node, [{ from: process.execPath, to: '/usr/local/bin/node' }]);
-  importHostImage(BASE.haproxy, [{ from: program('haproxy', 'haproxy'), to: '/usr/sbin/haproxy' }]);
-  importHostImage(BASE.redis, [{ from: program('redis-server', 'redis-server'), to: '/usr/bin/redis-server' }]);
+  importHostImage(BASE.haproxy, [{ from: programPath('haproxy', 'haproxy'), to: '/usr/sbin/haproxy' }]);
+  importHostImage(BASE.redis, [{ from: programPath('redis-server', 'redis-server'), to: '/usr/bin/redis-server' }]);
   console.log(`base images made from this machine's programs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // 2. The image, and one container.
@@ -130,7 +103,7 @@ try {
     `HIRINGCENTER_BASE_URL=${api.baseUrl}`,
     IMAGE,
   );
-  const up = await waitFor(`http://127.0.0.1:${port}/healthz`, 20);
+  const up = await answers(`http://127.0.0.1:${port}/healthz`, 20);
   const startMs = performance.now() - started;
   check('GET /healthz answers', up, `${Math.round(startMs)} ms from docker run`);
   let health = '';
@@ -195,7 +168,7 @@ try {
   await compose('down', '-t', '1').catch(() => undefined);
   started = performance.now();
   await compose('up', '-d', '--no-build');
-  const ready = await waitFor(`http://127.0.0.1:${front}/readyz`, 30);
+  const ready = await answers(`http://127.0.0.1:${front}/readyz`, 30);
   check(
     'compose: haproxy, two replicas and Redis come up',
     ready,
@@ -206,7 +179,7 @@ try {
   );
   check('compose: OAuth discovery names the public URL', metadata.issuer === `http://127.0.0.1:${front}/`, metadata.issuer);
   // Both replicas behind the balancer before the run starts, so the kill takes one out mid-way.
-  const both = (await waitFor(`http://127.0.0.1:${replicaA}/readyz`, 20)) && (await waitFor(`http://127.0.0.1:${replicaB}/readyz`, 20));
+  const both = (await answers(`http://127.0.0.1:${replicaA}/readyz`, 20)) && (await answers(`http://127.0.0.1:${replicaB}/readyz`, 20));
   await sleep(2500);
   const { rows, ok } = await runScaleWorkload({
     url: new URL(`http://127.0.0.1:${front}/mcp`),

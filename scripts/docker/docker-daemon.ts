@@ -1,9 +1,10 @@
 // A Docker engine for npm run test:docker: the one running, or Debian's docker.io (and docker-compose) installed and
 // dockerd started here, then stopped again by stop(). Nothing is pulled from a registry: images are built locally.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aptInstall, succeeds } from '../host-programs.js';
 
 export interface DockerEngine {
   /** How compose is run: the `docker compose` plugin when the client has it, else Debian's docker-compose. */
@@ -12,35 +13,23 @@ export interface DockerEngine {
   stop(): Promise<void>;
 }
 
-const answers = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-
-function aptInstall(packages: string[]): void {
-  console.log(`installing ${packages.join(', ')} (Debian packages)…`);
-  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  execFileSync(
-    'sh',
-    ['-c', `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${packages.join(' ')} >/dev/null`],
-    { stdio: 'inherit' },
-  );
-}
-
 export async function ensureDocker(): Promise<DockerEngine> {
   const missing: string[] = [];
-  if (!answers('sh', ['-c', 'command -v dockerd'])) missing.push('docker.io');
-  const plugin = answers('docker', ['compose', 'version']);
-  if (!plugin && !answers('sh', ['-c', 'command -v docker-compose'])) missing.push('docker-compose');
+  if (!succeeds('sh', ['-c', 'command -v dockerd'])) missing.push('docker.io');
+  const plugin = succeeds('docker', ['compose', 'version']);
+  if (!plugin && !succeeds('sh', ['-c', 'command -v docker-compose'])) missing.push('docker-compose');
   if (missing.length) aptInstall(missing);
-  const compose = answers('docker', ['compose', 'version']) ? ['docker', 'compose'] : ['docker-compose'];
+  const compose = succeeds('docker', ['compose', 'version']) ? ['docker', 'compose'] : ['docker-compose'];
 
   let daemon: ChildProcess | undefined;
-  if (!answers('docker', ['info'])) {
+  if (!succeeds('docker', ['info'])) {
     const log = join(tmpdir(), 'hcmcp-dockerd.log');
     console.log(`starting dockerd (log: ${log})…`);
     const out = openSync(log, 'a');
     // Host networking only (every test container uses --network host on 127.0.0.1): no bridge, no NAT rules.
     daemon = spawn('dockerd', ['--bridge=none', '--iptables=false'], { stdio: ['ignore', out, out], detached: true });
     daemon.unref();
-    for (let i = 0; !answers('docker', ['info']); i++) {
+    for (let i = 0; !succeeds('docker', ['info']); i++) {
       if (i === 120 || daemon.exitCode !== null) throw new Error(`dockerd did not start; see ${log}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

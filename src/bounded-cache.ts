@@ -54,21 +54,16 @@ export class BoundedCache<K, V> {
 // Every named cache alive in this module copy, held weakly: a cache that is dropped leaves the list with it.
 const named = new Set<WeakRef<{ readonly name?: string; readonly size: { entries: number; bytes: number } }>>();
 
-/** What the named caches hold now, summed by name (hosted metrics). */
+/** What each named cache alive now holds (hosted metrics, which add up caches of one name). */
 export function cacheSizes(): { name: string; entries: number; bytes: number }[] {
-  const byName = new Map<string, { entries: number; bytes: number }>();
-  for (const ref of named) {
+  return [...named].flatMap((ref) => {
     const cache = ref.deref();
-    if (!cache?.name) {
+    if (cache?.name === undefined) {
       named.delete(ref);
-      continue;
+      return [];
     }
-    const sum = byName.get(cache.name) ?? { entries: 0, bytes: 0 };
-    sum.entries += cache.size.entries;
-    sum.bytes += cache.size.bytes;
-    byName.set(cache.name, sum);
-  }
-  return [...byName].map(([name, size]) => ({ name, ...size }));
+    return [{ name: cache.name, ...cache.size }];
+  });
 }
 
 /** UTF-16 bytes of a string plus a Map entry's own overhead, for sizeOf estimates. */

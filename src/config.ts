@@ -266,12 +266,14 @@ export const DEFAULT_TIMEOUT_MS = SETTINGS.timeoutMs.whole.fallback;
 export const DEFAULT_CALL_TIMEOUT_MS = SETTINGS.callTimeoutMs.whole.fallback;
 export const DEFAULT_MAX_RETRIES = SETTINGS.maxRetries.whole.fallback;
 
-/** --help, from the settings table; the tool names come from the tool declarations. */
 /** What `call` and a configuration mistake exit with (call-once.ts and cli.ts return these; --help and the README say them). */
 export const EXIT_CODES =
   '0 success; 1 the call failed (HiringCenter refused it, or could not be reached); 2 bad input, nothing sent (a flag, a variable, the JSON, or an argument the tool refused)';
 
-/** --help. `invokedAs`: how this run was started (`hiringcenter-mcp`, or `node dist/cli.js` from a clone). */
+/**
+ * --help, from the settings table; the tool names come from the tool declarations. `invokedAs`: how this run was
+ * started (`hiringcenter-mcp`, or `node dist/cli.js` from a clone).
+ */
 export function usage(toolNames: readonly string[], invokedAs = 'hiringcenter-mcp'): string {
   const line = (name: string, width: number, setting: Setting, twin?: string) => {
     const shown = defaultOf(setting);

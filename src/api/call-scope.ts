@@ -29,6 +29,8 @@ export class CallScope {
   private heldBytes = 0;
   private requests = 0;
   private writes: WriteOutcome = 'none';
+  /** This call's span, named at its first request when the caller sent a trace. */
+  private spanId: string | undefined;
   /** Whether an answer of this call contained a secret (an API that echoes the key): its answer is then redacted deep. */
   secretSeen = false;
 
@@ -50,7 +52,6 @@ export class CallScope {
     this.spanId ??= newSpanId();
     return traceHeaders(this.trace, this.spanId);
   }
-  private spanId: string | undefined;
 
   remainingMs(): number {
     return this.deadline - Date.now();
